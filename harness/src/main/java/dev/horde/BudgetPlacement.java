@@ -1,0 +1,56 @@
+package dev.horde;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/** Refuses budgets that would have no effect: a budget is never silently ignored. */
+final class BudgetPlacement {
+
+    private static final List<Class<? extends Annotation>> BUDGETS =
+            List.of(LatencyBudget.class, ErrorBudget.class, ThroughputBudget.class);
+
+    private BudgetPlacement() {
+    }
+
+    static boolean isLoadTest(Method method) {
+        return AnnotationSupport.isAnnotated(method, LoadTest.class);
+    }
+
+    /** A method that is not a load test must carry no budget. */
+    static void checkMethod(Method method) {
+        budget(method).ifPresent(budget -> {
+            throw new LoadTestConfigurationException("@" + budget + " on method [" + Describe.method(method)
+                    + "] has no effect: the method is not a @LoadTest. Add @LoadTest or remove the budget.");
+        });
+    }
+
+    /** A class that declares budgets must have a load test for them to apply to. */
+    static void checkClass(Class<?> testClass) {
+        Optional<String> budget = budget(testClass);
+        if (budget.isPresent() && !hasLoadTest(testClass)) {
+            throw new LoadTestConfigurationException("@" + budget.get() + " on class [" + testClass.getSimpleName()
+                    + "] has no effect: the class has no @LoadTest method. Add one or remove the budget.");
+        }
+    }
+
+    private static boolean hasLoadTest(Class<?> testClass) {
+        return !ReflectionSupport.findMethods(testClass, BudgetPlacement::isLoadTest, HierarchyTraversalMode.TOP_DOWN)
+                        .isEmpty()
+                || ReflectionSupport.findNestedClasses(testClass, c -> AnnotationSupport.isAnnotated(c, Nested.class))
+                        .stream().anyMatch(BudgetPlacement::hasLoadTest);
+    }
+
+    private static Optional<String> budget(AnnotatedElement element) {
+        return BUDGETS.stream()
+                .filter(type -> !AnnotationSupport.findRepeatableAnnotations(element, type).isEmpty())
+                .map(Class::getSimpleName)
+                .findFirst();
+    }
+}

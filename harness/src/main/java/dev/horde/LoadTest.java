@@ -1,0 +1,108 @@
+package dev.horde;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Turns a JUnit test method into a load test: virtual users call the method in a loop, every request they make
+ * is measured, and the test fails when a budget ({@link LatencyBudget}, {@link ErrorBudget},
+ * {@link ThroughputBudget}) is broken.
+ *
+ * <p>The method body is one <em>iteration</em>. Each of {@link #users()} virtual users runs it again and again, on
+ * its own thread (a virtual thread on JDK 21+), until {@link #duration()} is over or it has run
+ * {@link #iterations()} times. Users start evenly spread over {@link #rampUp()}. Samples that start during
+ * {@link #warmUp()} are not counted. Requests made through REST Assured on a virtual user's thread are recorded
+ * automatically under {@code "METHOD /path-template"}; whole iterations under {@code iteration}.
+ *
+ * <p>A parameter whose type implements {@link dev.horde.user.User} receives one instance per virtual user, kept
+ * across that user's iterations; other parameters are resolved once by JUnit and shared.
+ *
+ * <p>JUnit lifecycle methods ({@code @BeforeEach}, {@code @AfterEach}) run once around the whole load test, and
+ * {@code @Timeout} bounds the whole run.
+ *
+ * <h2>Overrides</h2>
+ * Configuration parameters ({@code -D} system properties or {@code junit-platform.properties}) change every load
+ * test without editing code. Each override wins over the annotation:
+ * <ul>
+ * <li>{@value #USERS_PROPERTY_NAME}: users of every load test, a whole number &gt; 0;</li>
+ * <li>{@value #USERS_FACTOR_PROPERTY_NAME}: a factor &gt; 0 applied to users after the above (rounded up, at
+ * least 1), e.g. {@code 0.1} on pull requests;</li>
+ * <li>{@value #DURATION_PROPERTY_NAME}, {@value #RAMP_UP_PROPERTY_NAME}, {@value #WARM_UP_PROPERTY_NAME}: durations
+ * in the grammar below;</li>
+ * <li>{@value #GRACE_PROPERTY_NAME}: how long in-flight iterations may finish after the end before they are
+ * interrupted (default {@value #DEFAULT_GRACE});</li>
+ * <li>{@value #REQUEST_TIMEOUT_PROPERTY_NAME}: connect and read timeout of REST Assured requests that set none
+ * (default {@value #DEFAULT_REQUEST_TIMEOUT});</li>
+ * <li>{@value #THREADS_PROPERTY_NAME}: {@code auto} (virtual threads where available), {@code virtual} or
+ * {@code platform};</li>
+ * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries go (default {@value #DEFAULT_REPORT_DIR}).</li>
+ * </ul>
+ *
+ * <h2>Durations</h2>
+ * A decimal number and a unit: {@code ms}, {@code s}, {@code m} or {@code h}, e.g. {@code "250ms"},
+ * {@code "1.5s"}, {@code "30s"}, {@code "1m"}, {@code "2h"}. Anything else is a configuration error.
+ *
+ * <p>Any invalid value fails the test before the first virtual user starts, with a message that names the
+ * annotation, the method, the attribute and the value.
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Test
+@Tag("load")
+@ExtendWith(LoadTestExtension.class)
+@API(status = EXPERIMENTAL, since = "0.1")
+public @interface LoadTest {
+
+    /** Configuration parameter that overrides {@link #users()}: {@value}. */
+    String USERS_PROPERTY_NAME = "horde.users";
+    /** Configuration parameter that scales users of every load test: {@value}. */
+    String USERS_FACTOR_PROPERTY_NAME = "horde.users.factor";
+    /** Configuration parameter that overrides {@link #duration()}: {@value}. */
+    String DURATION_PROPERTY_NAME = "horde.duration";
+    /** Configuration parameter that overrides {@link #rampUp()}: {@value}. */
+    String RAMP_UP_PROPERTY_NAME = "horde.rampUp";
+    /** Configuration parameter that overrides {@link #warmUp()}: {@value}. */
+    String WARM_UP_PROPERTY_NAME = "horde.warmUp";
+    /** Configuration parameter for the stop grace period: {@value}. */
+    String GRACE_PROPERTY_NAME = "horde.grace";
+    /** Default stop grace period: {@value}. */
+    String DEFAULT_GRACE = "5s";
+    /** Configuration parameter for the default REST Assured request timeout: {@value}. */
+    String REQUEST_TIMEOUT_PROPERTY_NAME = "horde.request.timeout";
+    /** Default request timeout: {@value}. */
+    String DEFAULT_REQUEST_TIMEOUT = "30s";
+    /** Configuration parameter choosing the kind of thread a virtual user runs on: {@value}. */
+    String THREADS_PROPERTY_NAME = "horde.threads";
+    /** Configuration parameter for the directory of JSON summaries: {@value}. */
+    String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
+    /** Default directory of JSON summaries, relative to the working directory: {@value}. */
+    String DEFAULT_REPORT_DIR = "target/horde";
+
+    /** Concurrent virtual users, &gt; 0. */
+    int users() default 1;
+
+    /**
+     * Length of the run, required: users stop starting new iterations at this point. With {@link #iterations()}
+     * it is the deadline by which users must have finished.
+     */
+    String duration() default "";
+
+    /** Time over which users start, evenly spread; at most {@link #duration()}. Empty means all at once. */
+    String rampUp() default "";
+
+    /** Initial part of the run whose samples are not counted; shorter than {@link #duration()}. */
+    String warmUp() default "";
+
+    /** Iterations per user, after which that user stops; {@code 0} (the default) means no limit. */
+    int iterations() default 0;
+}

@@ -1,0 +1,115 @@
+package dev.horde;
+
+import dev.horde.engine.LoadRun;
+import dev.horde.engine.RunOutcome;
+import dev.horde.engine.UserThreads;
+import dev.horde.http.RestAssuredRecorder;
+import dev.horde.plan.LoadPlan;
+import dev.horde.plan.ThreadKind;
+import dev.horde.report.ConsoleSummary;
+import dev.horde.report.JsonSummary;
+import dev.horde.report.TestReport;
+import dev.horde.user.User;
+import dev.horde.verdict.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs a {@link LoadTest} method as a load test instead of calling it once, then reports and checks its budgets.
+ * Registered by {@link LoadTest} and the budget annotations; not public API.
+ */
+final class LoadTestExtension implements InvocationInterceptor, ParameterResolver, BeforeAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LoadTestExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        BudgetPlacement.checkClass(context.getRequiredTestClass());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getDeclaringExecutable() instanceof Method method
+                && BudgetPlacement.isLoadTest(method)
+                && User.class.isAssignableFrom(parameter.getParameter().getType());
+    }
+
+    /** Null: each virtual user gets its own instance when it starts, see {@link TestMethodUsers}. */
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return null;
+    }
+
+    @Override
+    public void interceptTestMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
+            throws Throwable {
+        Method method = invocationContext.getExecutable();
+        if (!BudgetPlacement.isLoadTest(method)) {
+            BudgetPlacement.checkMethod(method);
+            invocation.proceed();
+            return;
+        }
+        LoadPlan plan = new PlanReader(context::getConfigurationParameter).read(context.getRequiredTestClass(), method);
+        TestMethodUsers users = TestMethodUsers.of(
+                method, invocationContext.getTarget().orElse(null), invocationContext.getArguments());
+        invocation.skip();
+
+        RestAssuredRecorder.install();
+        LoadRun run = new LoadRun(plan, users, UserThreads.factory(plan.threads()));
+        context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
+        Instant startedAt = Instant.now();
+        RunOutcome outcome = run.execute();
+        Verdict verdict = Verdict.of(plan.budgets(), outcome.metrics(), outcome.measuredWindow());
+        TestReport report = new TestReport(plan, outcome, verdict, startedAt, threadKind(plan.threads()));
+        IOException unwritten = publish(report, context);
+
+        String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
+        AssertionFailedError failure = null;
+        if (outcome.interrupted()) {
+            failure = new AssertionFailedError("Load test " + test + " was interrupted after "
+                    + outcome.elapsed().toMillis() + " ms; the results so far are in the summary, marked partial.");
+        } else if (!verdict.passed()) {
+            failure = new AssertionFailedError(verdict.failureMessage(test, plan.describe(), outcome.metrics()));
+        }
+        if (unwritten != null) {
+            UncheckedIOException error = new UncheckedIOException(
+                    "could not write the summary of " + test + " to " + plan.reportDirectory(), unwritten);
+            if (failure == null) {
+                throw error;
+            }
+            failure.addSuppressed(error);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Prints the summary and writes the JSON file; returns the error if the file could not be written. */
+    private static IOException publish(TestReport report, ExtensionContext context) {
+        System.out.print(ConsoleSummary.render(report));
+        try {
+            Path summary = JsonSummary.write(report).toAbsolutePath();
+            System.out.println("  summary: " + summary);
+            context.publishReportEntry("horde.summary", summary.toString());
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+
+    private static String threadKind(ThreadKind kind) {
+        boolean virtual = kind == ThreadKind.VIRTUAL || (kind == ThreadKind.AUTO && UserThreads.virtualThreadsAvailable());
+        return virtual ? "virtual" : "platform";
+    }
+}

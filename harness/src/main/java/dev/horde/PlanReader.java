@@ -1,0 +1,225 @@
+package dev.horde;
+
+import dev.horde.engine.UserThreads;
+import dev.horde.plan.Durations;
+import dev.horde.plan.LoadPlan;
+import dev.horde.plan.ThreadKind;
+import dev.horde.verdict.Budget;
+import dev.horde.verdict.ErrorRateLimit;
+import dev.horde.verdict.LatencyLimit;
+import dev.horde.verdict.Statistic;
+import dev.horde.verdict.ThroughputLimit;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import org.junit.jupiter.api.Nested;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Reads a {@link LoadPlan} from a method's {@link LoadTest} and budget annotations and the {@code horde.*}
+ * configuration parameters, and rejects every invalid value with a message naming where it is, the value and what
+ * is allowed.
+ */
+final class PlanReader {
+
+    private final Function<String, Optional<String>> configuration;
+
+    /** A reader taking configuration parameters from {@code configuration} (key to value). */
+    PlanReader(Function<String, Optional<String>> configuration) {
+        this.configuration = configuration;
+    }
+
+    LoadPlan read(Class<?> testClass, Method method) {
+        LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
+        String where = "@LoadTest on method [" + Describe.method(method) + "]";
+
+        int users = users(annotation, where);
+        Setting duration = duration(where, "duration", annotation.duration(), LoadTest.DURATION_PROPERTY_NAME, null);
+        if (duration == null) {
+            throw new LoadTestConfigurationException(where
+                    + " must declare 'duration', the length of the run, e.g. duration = \"30s\".");
+        }
+        if (duration.value.isZero()) {
+            throw new LoadTestConfigurationException(where + ": " + duration + " must be > 0.");
+        }
+        Setting rampUp = duration(where, "rampUp", annotation.rampUp(), LoadTest.RAMP_UP_PROPERTY_NAME, Duration.ZERO);
+        if (rampUp.value.compareTo(duration.value) > 0) {
+            throw new LoadTestConfigurationException(where + ": " + rampUp + " is longer than " + duration
+                    + "; users start within the run, so the ramp-up can be at most the duration.");
+        }
+        Setting warmUp = duration(where, "warmUp", annotation.warmUp(), LoadTest.WARM_UP_PROPERTY_NAME, Duration.ZERO);
+        if (warmUp.value.compareTo(duration.value) >= 0) {
+            throw new LoadTestConfigurationException(where + ": " + warmUp + " is not shorter than " + duration
+                    + "; the warm-up is not measured, so it must leave part of the run to measure.");
+        }
+        if (annotation.iterations() < 0) {
+            throw new LoadTestConfigurationException(where + " must declare 'iterations' >= 0 (0 means no limit) but was ["
+                    + annotation.iterations() + "].");
+        }
+        Duration grace = parameterDuration(LoadTest.GRACE_PROPERTY_NAME, LoadTest.DEFAULT_GRACE);
+        Duration requestTimeout = parameterDuration(LoadTest.REQUEST_TIMEOUT_PROPERTY_NAME, LoadTest.DEFAULT_REQUEST_TIMEOUT);
+        if (requestTimeout.isZero()) {
+            throw new LoadTestConfigurationException("configuration parameter '" + LoadTest.REQUEST_TIMEOUT_PROPERTY_NAME
+                    + "' must be > 0 but was [0s].");
+        }
+        Path reportDirectory = Path.of(configuration.apply(LoadTest.REPORT_DIR_PROPERTY_NAME)
+                .filter(s -> !s.isBlank()).orElse(LoadTest.DEFAULT_REPORT_DIR).strip());
+        List<Budget> budgets = new ArrayList<>();
+        budgets(method, "method [" + Describe.method(method) + "]", budgets);
+        for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
+            budgets(c, "class [" + c.getSimpleName() + "]", budgets);
+        }
+        return new LoadPlan(testClass.getName() + "." + method.getName(), users, duration.value, rampUp.value,
+                warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), reportDirectory,
+                List.copyOf(budgets));
+    }
+
+    private int users(LoadTest annotation, String where) {
+        int users = annotation.users();
+        Optional<String> override = parameter(LoadTest.USERS_PROPERTY_NAME);
+        if (override.isPresent()) {
+            users = parseInt(override.get()).filter(n -> n > 0).orElseThrow(() -> new LoadTestConfigurationException(
+                    "configuration parameter '" + LoadTest.USERS_PROPERTY_NAME + "' must be a whole number > 0 but was ["
+                            + override.get() + "]."));
+        } else if (users <= 0) {
+            throw new LoadTestConfigurationException(where + " must declare 'users' > 0 but was [" + users + "].");
+        }
+        Optional<String> factorText = parameter(LoadTest.USERS_FACTOR_PROPERTY_NAME);
+        if (factorText.isPresent()) {
+            double factor = parseDouble(factorText.get()).filter(f -> f > 0 && Double.isFinite(f))
+                    .orElseThrow(() -> new LoadTestConfigurationException("configuration parameter '"
+                            + LoadTest.USERS_FACTOR_PROPERTY_NAME + "' must be a number > 0, e.g. 0.1, but was ["
+                            + factorText.get() + "]."));
+            users = (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(users * factor)));
+        }
+        return users;
+    }
+
+    /** A duration from its override or the annotation attribute; {@code fallback} when neither is set. */
+    private Setting duration(String where, String attribute, String annotated, String property, Duration fallback) {
+        Optional<String> override = parameter(property);
+        if (override.isPresent()) {
+            return new Setting(parse(override.get(), "configuration parameter '" + property + "'"), null, property);
+        }
+        if (annotated.isBlank()) {
+            return fallback == null ? null : new Setting(fallback, attribute, null);
+        }
+        return new Setting(parse(annotated, where + " has '" + attribute + "'"), attribute, null);
+    }
+
+    private Duration parameterDuration(String property, String fallback) {
+        return parse(parameter(property).orElse(fallback), "configuration parameter '" + property + "'");
+    }
+
+    private ThreadKind threads() {
+        Optional<String> text = parameter(LoadTest.THREADS_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return ThreadKind.AUTO;
+        }
+        ThreadKind kind;
+        try {
+            kind = ThreadKind.valueOf(text.get().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new LoadTestConfigurationException("configuration parameter '" + LoadTest.THREADS_PROPERTY_NAME
+                    + "' must be one of auto, virtual, platform but was [" + text.get() + "].");
+        }
+        if (kind == ThreadKind.VIRTUAL && !UserThreads.virtualThreadsAvailable()) {
+            throw new LoadTestConfigurationException("configuration parameter '" + LoadTest.THREADS_PROPERTY_NAME
+                    + "' is [virtual], but this JVM (Java " + Runtime.version().feature()
+                    + ") has no virtual threads: use Java 21 or later, or 'auto' or 'platform'.");
+        }
+        return kind;
+    }
+
+    private static void budgets(AnnotatedElement element, String where, List<Budget> budgets) {
+        for (LatencyBudget budget : AnnotationSupport.findRepeatableAnnotations(element, LatencyBudget.class)) {
+            latency(budget, "@LatencyBudget" + Describe.metric(budget.metric()) + " on " + where, budgets);
+        }
+        for (ErrorBudget budget : AnnotationSupport.findRepeatableAnnotations(element, ErrorBudget.class)) {
+            String at = "@ErrorBudget" + Describe.metric(budget.metric()) + " on " + where;
+            double rate = budget.maxRate();
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new LoadTestConfigurationException(at + " must declare 'maxRate' from 0 to 1 (0.01 is 1%) but was ["
+                        + rate + "].");
+            }
+            budgets.add(new ErrorRateLimit(budget.metric().strip(), rate));
+        }
+        for (ThroughputBudget budget : AnnotationSupport.findRepeatableAnnotations(element, ThroughputBudget.class)) {
+            String at = "@ThroughputBudget" + Describe.metric(budget.metric()) + " on " + where;
+            if (!(budget.min() >= 0) || Double.isInfinite(budget.min())) {
+                throw new LoadTestConfigurationException(at + " must declare 'min' >= 0 (requests per second) but was ["
+                        + budget.min() + "].");
+            }
+            budgets.add(new ThroughputLimit(budget.metric().strip(), budget.min()));
+        }
+    }
+
+    private static void latency(LatencyBudget budget, String where, List<Budget> budgets) {
+        String[][] limits = {
+            {"p50", budget.p50()}, {"p90", budget.p90()}, {"p95", budget.p95()}, {"p99", budget.p99()},
+            {"p999", budget.p999()}, {"max", budget.max()}, {"mean", budget.mean()}
+        };
+        Statistic[] statistics = {
+            Statistic.P50, Statistic.P90, Statistic.P95, Statistic.P99, Statistic.P999, Statistic.MAX, Statistic.MEAN
+        };
+        int before = budgets.size();
+        for (int i = 0; i < limits.length; i++) {
+            String text = limits[i][1];
+            if (!text.isBlank()) {
+                Duration limit = parse(text, where + " has '" + limits[i][0] + "'");
+                budgets.add(new LatencyLimit(budget.metric().strip(), statistics[i], limit));
+            }
+        }
+        if (budgets.size() == before) {
+            throw new LoadTestConfigurationException(where + " sets no limit: set at least one of p50, p90, p95, p99, "
+                    + "p999, max, mean, e.g. p95 = \"250ms\".");
+        }
+    }
+
+    /** Parses {@code text}, or fails naming {@code origin}, which reads e.g. "@LoadTest on method [m()] has 'duration'". */
+    private static Duration parse(String text, String origin) {
+        if (text.strip().startsWith("-")) {
+            throw new LoadTestConfigurationException(origin + " [" + text + "], which is negative: use "
+                    + Durations.GRAMMAR + ".");
+        }
+        return Durations.parse(text).orElseThrow(() -> new LoadTestConfigurationException(
+                origin + " [" + text + "], which is not a duration: use " + Durations.GRAMMAR + "."));
+    }
+
+    private Optional<String> parameter(String key) {
+        return configuration.apply(key).filter(value -> !value.isBlank());
+    }
+
+    private static Optional<Integer> parseInt(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Double> parseDouble(String text) {
+        try {
+            return Optional.of(Double.parseDouble(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A duration and where it came from: an annotation attribute or a configuration parameter. */
+    private record Setting(Duration value, String attribute, String property) {
+
+        /** {@code 'rampUp' [20s]} or {@code configuration parameter 'horde.rampUp' [20s]}. */
+        @Override
+        public String toString() {
+            String origin = property != null ? "configuration parameter '" + property + "'" : "'" + attribute + "'";
+            return origin + " [" + Durations.format(value) + "]";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.horde.engine;
+
+import dev.horde.metrics.MetricRegistry;
+import java.time.Duration;
+
+/**
+ * The virtual user running on the current thread, so clients such as REST Assured find where to record without
+ * being passed anything. Virtual user threads are bound for their whole life; other threads are not.
+ *
+ * @param index the user's number, from 0
+ * @param metrics the registry of the user's run
+ * @param requestTimeout the default connect and read timeout of requests
+ */
+public record CurrentUser(int index, MetricRegistry metrics, Duration requestTimeout) {
+
+    private static final ThreadLocal<CurrentUser> CURRENT = new ThreadLocal<>();
+
+    /** The virtual user of this thread, or null on any other thread. */
+    public static CurrentUser get() {
+        return CURRENT.get();
+    }
+
+    void bind() {
+        CURRENT.set(this);
+    }
+
+    static void unbind() {
+        CURRENT.remove();
+    }
+}

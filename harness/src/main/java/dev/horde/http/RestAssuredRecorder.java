@@ -1,0 +1,86 @@
+package dev.horde.http;
+
+import dev.horde.engine.CurrentUser;
+import dev.horde.metrics.FailureCause;
+import dev.horde.metrics.Metric;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import io.restassured.config.RestAssuredConfig;
+import io.restassured.filter.Filter;
+import io.restassured.filter.FilterContext;
+import io.restassured.response.Response;
+import io.restassured.specification.FilterableRequestSpecification;
+import io.restassured.specification.FilterableResponseSpecification;
+import java.util.Map;
+
+/**
+ * A REST Assured filter, installed among the global filters, that records every request a virtual user makes under
+ * {@code "METHOD /path-template"} and gives requests without timeouts the run's default one. On threads that are
+ * not virtual users it only passes the request on.
+ */
+public final class RestAssuredRecorder implements Filter {
+
+    static final String CONNECT_TIMEOUT = "http.connection.timeout";
+    static final String READ_TIMEOUT = "http.socket.timeout";
+
+    private static final RestAssuredRecorder INSTANCE = new RestAssuredRecorder();
+
+    private RestAssuredRecorder() {
+    }
+
+    /**
+     * Adds the recorder to REST Assured's global filters unless it is there already. Requests specified with
+     * {@code given()} from then on carry it; call it before virtual users start.
+     */
+    public static synchronized void install() {
+        if (!RestAssured.filters().contains(INSTANCE)) {
+            RestAssured.filters(INSTANCE);
+        }
+    }
+
+    @Override
+    public Response filter(
+            FilterableRequestSpecification request, FilterableResponseSpecification response, FilterContext context) {
+        CurrentUser user = CurrentUser.get();
+        if (user == null) {
+            return context.next(request, response);
+        }
+        applyDefaultTimeouts(request, user);
+        Metric metric = user.metrics().request(MetricNames.of(request));
+        long start = System.nanoTime();
+        Response result;
+        try {
+            result = context.next(request, response);
+        } catch (RuntimeException | Error failure) {
+            String cause = FailureCause.of(failure);
+            metric.recordFailure(start, System.nanoTime(), cause);
+            user.metrics().sampleError(metric, cause, failure);
+            throw failure;
+        }
+        long end = System.nanoTime();
+        int status = result.statusCode();
+        if (status >= 400) {
+            metric.recordFailure(start, end, FailureCause.httpStatus(status));
+        } else {
+            metric.recordSuccess(start, end);
+        }
+        return result;
+    }
+
+    private static void applyDefaultTimeouts(FilterableRequestSpecification request, CurrentUser user) {
+        RestAssuredConfig config = request.getConfig();
+        HttpClientConfig client = config.getHttpClientConfig();
+        Map<String, ?> params = client.params();
+        if (params.containsKey(CONNECT_TIMEOUT) && params.containsKey(READ_TIMEOUT)) {
+            return;
+        }
+        int millis = (int) Math.min(Integer.MAX_VALUE, user.requestTimeout().toMillis());
+        if (!params.containsKey(CONNECT_TIMEOUT)) {
+            client = client.setParam(CONNECT_TIMEOUT, millis);
+        }
+        if (!params.containsKey(READ_TIMEOUT)) {
+            client = client.setParam(READ_TIMEOUT, millis);
+        }
+        request.config(config.httpClient(client));
+    }
+}

@@ -1,0 +1,102 @@
+package dev.horde.metrics;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedByInterruptException;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+
+/**
+ * Names why a sample failed, in a few words that group alike failures: {@code "HTTP 503"}, {@code "timeout"},
+ * {@code "connection refused"}, {@code "connection reset"}, {@code "assertion failed: …"}, …
+ */
+public final class FailureCause {
+
+    private static final int MAX_MESSAGE_LENGTH = 120;
+    private static final String[] STATUS_CAUSES = new String[600];
+
+    static {
+        for (int status = 100; status < STATUS_CAUSES.length; status++) {
+            STATUS_CAUSES[status] = "HTTP " + status;
+        }
+    }
+
+    private FailureCause() {
+    }
+
+    /** {@code "HTTP <status>"}, without allocating for statuses 100 to 599. */
+    public static String httpStatus(int status) {
+        return status >= 100 && status < STATUS_CAUSES.length ? STATUS_CAUSES[status] : "HTTP " + status;
+    }
+
+    /** The cause of a failure that ended in {@code failure}, looking through its chain of causes. */
+    public static String of(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+            String transport = transportCause(t);
+            if (transport != null) {
+                return transport;
+            }
+        }
+        if (failure instanceof AssertionError) {
+            return withMessage("assertion failed", failure);
+        }
+        return withMessage(failure.getClass().getSimpleName(), failure);
+    }
+
+    private static String transportCause(Throwable t) {
+        String type = t.getClass().getName();
+        if (t instanceof ClosedByInterruptException || t instanceof InterruptedException) {
+            return "interrupted";
+        }
+        if (t instanceof InterruptedIOException || t instanceof TimeoutException
+                || type.equals("java.net.http.HttpTimeoutException")) {
+            return "timeout";
+        }
+        if (t instanceof ConnectException) {
+            return "connection refused";
+        }
+        if (t instanceof UnknownHostException) {
+            return "unknown host";
+        }
+        if (t instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (type.endsWith(".NoHttpResponseException")) {
+            return "no response";
+        }
+        if (type.endsWith(".MalformedChunkCodingException") || type.endsWith(".ProtocolException")
+                || type.endsWith(".ConnectionClosedException") || type.endsWith(".TruncatedChunkException")) {
+            return "malformed response";
+        }
+        if (t instanceof SSLException) {
+            return "tls error";
+        }
+        if (t instanceof SocketException) {
+            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (message.contains("reset")) {
+                return "connection reset";
+            }
+            if (message.contains("broken pipe")) {
+                return "broken pipe";
+            }
+            return "socket error";
+        }
+        return null;
+    }
+
+    private static String withMessage(String category, Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            return category;
+        }
+        String oneLine = message.strip().replaceAll("\\s+", " ");
+        if (oneLine.length() > MAX_MESSAGE_LENGTH) {
+            oneLine = oneLine.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
+        }
+        return category + ": " + oneLine;
+    }
+}

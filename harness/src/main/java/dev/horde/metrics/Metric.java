@@ -1,0 +1,81 @@
+package dev.horde.metrics;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The samples of one named metric: latencies in an HdrHistogram {@link Recorder} (microseconds, three
+ * significant digits, wait-free for writers), a failure counter and failures by cause. Safe for any number of
+ * recording threads; recording takes no lock and allocates nothing on success.
+ */
+public final class Metric {
+
+    /** Highest latency tracked exactly; longer samples are recorded as this value. */
+    static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final String name;
+    private final MetricKind kind;
+    private final RecordingWindow window;
+    private final Recorder latencies = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    private final LongAdder failed = new LongAdder();
+    private final FailureCounts causes = new FailureCounts();
+    private final Histogram total = newHistogram();
+    private Histogram recycled;
+
+    Metric(String name, MetricKind kind, RecordingWindow window) {
+        this.name = name;
+        this.kind = kind;
+        this.window = window;
+    }
+
+    /** The metric's name, e.g. {@code "GET /api/posts/{id}"}. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this is a request or an iteration metric. */
+    public MetricKind kind() {
+        return kind;
+    }
+
+    /** Records a sample that succeeded; {@code startNanos} and {@code endNanos} come from {@link System#nanoTime()}. */
+    public void recordSuccess(long startNanos, long endNanos) {
+        if (window.accepts(startNanos)) {
+            latencies.recordValue(micros(startNanos, endNanos));
+        }
+    }
+
+    /**
+     * Records a sample that failed, with a short cause such as {@code "HTTP 500"} or {@code "connection refused"}
+     * (see {@link FailureCause}).
+     */
+    public void recordFailure(long startNanos, long endNanos, String cause) {
+        if (window.accepts(startNanos)) {
+            // latency first, failure second: a snapshot that sees the failure also sees its latency
+            latencies.recordValue(micros(startNanos, endNanos));
+            failed.increment();
+            causes.increment(cause);
+        }
+    }
+
+    private static long micros(long startNanos, long endNanos) {
+        long micros = Math.max(0, endNanos - startNanos) / 1_000;
+        return Math.min(micros, HIGHEST_TRACKABLE_MICROS);
+    }
+
+    /** Everything recorded so far. Readers serialize on this metric; recording threads never wait. */
+    synchronized MetricSnapshot snapshot() {
+        long failedNow = failed.sum(); // read before the histogram: every failure counted here has its latency in it
+        Histogram interval = latencies.getIntervalHistogram(recycled);
+        total.add(interval);
+        recycled = interval;
+        return new MetricSnapshot(name, kind, total.copy(), failedNow, causes.snapshot());
+    }
+
+    static Histogram newHistogram() {
+        return new Histogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.horde.metrics;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metrics of a run at one point in time.
+ *
+ * @param byName every metric by name: requests in name order, then {@value MetricRegistry#ITERATION}
+ * @param allRequests all request metrics together, named {@value MetricRegistry#ALL_REQUESTS}; null when no request
+ *     was recorded
+ * @param errorSamples the first failure of each of the first few distinct causes
+ */
+public record RunMetrics(Map<String, MetricSnapshot> byName, MetricSnapshot allRequests, List<ErrorSample> errorSamples) {
+
+    /** The metric of this name; {@value MetricRegistry#ALL_REQUESTS} means all requests together. */
+    public Optional<MetricSnapshot> find(String name) {
+        if (MetricRegistry.ALL_REQUESTS.equals(name)) {
+            return Optional.ofNullable(allRequests);
+        }
+        return Optional.ofNullable(byName.get(name)).filter(m -> m.count() > 0);
+    }
+
+    /** The whole-iteration metric. */
+    public MetricSnapshot iteration() {
+        return byName.get(MetricRegistry.ITERATION);
+    }
+}

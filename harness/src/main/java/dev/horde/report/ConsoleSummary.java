@@ -1,0 +1,82 @@
+package dev.horde.report;
+
+import dev.horde.metrics.Format;
+import dev.horde.metrics.MetricRegistry;
+import dev.horde.metrics.MetricSnapshot;
+import dev.horde.metrics.RunMetrics;
+import dev.horde.verdict.BudgetResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The end-of-test table: one row per metric, then every budget marked ok or FAIL. */
+public final class ConsoleSummary {
+
+    private static final String[] HEADER = {"metric", "count", "failed", "req/s", "p50", "p95", "p99", "max"};
+
+    private ConsoleSummary() {
+    }
+
+    /** The summary as text, lines ending in {@code \n}. */
+    public static String render(TestReport report) {
+        StringBuilder out = new StringBuilder()
+                .append("Horde ").append(report.plan().testId()).append(" - ").append(report.plan().describe())
+                .append(", ").append(report.threads()).append(" threads - ")
+                .append(report.passed() ? "PASSED" : report.outcome().interrupted() ? "INTERRUPTED" : "FAILED")
+                .append('\n');
+        table(out, rows(report));
+        if (!report.verdict().results().isEmpty()) {
+            out.append("  budgets:\n");
+            for (BudgetResult budget : report.verdict().results()) {
+                out.append(budget.passed() ? "    ok    " : "    FAIL  ").append(budget.message()).append('\n');
+            }
+        }
+        if (report.outcome().usersNotStopped() > 0) {
+            out.append("  warning: ").append(report.outcome().usersNotStopped())
+                    .append(" users ignored the interrupt at the end and were abandoned\n");
+        }
+        return out.toString();
+    }
+
+    private static List<String[]> rows(TestReport report) {
+        RunMetrics metrics = report.outcome().metrics();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(HEADER);
+        for (MetricSnapshot metric : metrics.byName().values()) {
+            if (metric.name().equals(MetricRegistry.ITERATION) && metrics.allRequests() != null) {
+                rows.add(row(report, metrics.allRequests(), "* (all requests)"));
+            }
+            rows.add(row(report, metric, metric.name()));
+        }
+        return rows;
+    }
+
+    private static String[] row(TestReport report, MetricSnapshot metric, String label) {
+        boolean empty = metric.count() == 0;
+        return new String[] {
+            label,
+            Format.count(metric.count()),
+            Format.count(metric.failed()),
+            Format.number(report.perSecond(metric.count())),
+            empty ? "-" : Format.millis(metric.percentileMillis(50)),
+            empty ? "-" : Format.millis(metric.percentileMillis(95)),
+            empty ? "-" : Format.millis(metric.percentileMillis(99)),
+            empty ? "-" : Format.millis(metric.maxMillis())
+        };
+    }
+
+    private static void table(StringBuilder out, List<String[]> rows) {
+        int[] widths = new int[HEADER.length];
+        for (String[] row : rows) {
+            for (int column = 0; column < row.length; column++) {
+                widths[column] = Math.max(widths[column], row[column].length());
+            }
+        }
+        for (String[] row : rows) {
+            out.append("  ").append(row[0]).append(" ".repeat(widths[0] - row[0].length()));
+            for (int column = 1; column < row.length; column++) {
+                out.append("  ").append(" ".repeat(widths[column] - row[column].length())).append(row[column]);
+            }
+            out.append('\n');
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.horde.report;
+
+import dev.horde.metrics.ErrorSample;
+import dev.horde.metrics.MetricRegistry;
+import dev.horde.metrics.MetricSnapshot;
+import dev.horde.metrics.RunMetrics;
+import dev.horde.plan.Durations;
+import dev.horde.plan.LoadPlan;
+import dev.horde.verdict.BudgetResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes {@code <report dir>/<fully.qualified.Class>.<method>.json}: the plan, every metric, every budget and the
+ * first errors. The schema is documented in {@code docs/json-summary.md}.
+ */
+public final class JsonSummary {
+
+    /** Version of the layout below; raised only for changes that are not additions. */
+    static final int SCHEMA = 1;
+
+    private JsonSummary() {
+    }
+
+    /** Writes the summary of {@code report} and returns its path. Replaces the file atomically. */
+    public static Path write(TestReport report) throws IOException {
+        Path directory = report.plan().reportDirectory();
+        Files.createDirectories(directory);
+        Path file = directory.resolve(report.plan().testId() + ".json");
+        Path temporary = Files.createTempFile(directory, ".horde-", ".json.tmp");
+        try {
+            Files.writeString(temporary, render(report), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return file;
+    }
+
+    static String render(TestReport report) {
+        LoadPlan plan = report.plan();
+        RunMetrics metrics = report.outcome().metrics();
+        JsonWriter json = new JsonWriter().beginObject()
+                .name("schema").value(SCHEMA)
+                .name("test").value(plan.testId())
+                .name("verdict").value(report.passed() ? "passed" : "failed")
+                .name("partial").value(report.outcome().interrupted())
+                .name("startedAt").value(report.startedAt().toString());
+        json.name("plan").beginObject()
+                .name("users").value(plan.users())
+                .name("duration").value(Durations.format(plan.duration()))
+                .name("rampUp").value(Durations.format(plan.rampUp()))
+                .name("warmUp").value(Durations.format(plan.warmUp()))
+                .name("iterations").value(plan.iterations())
+                .endObject();
+        json.name("run").beginObject()
+                .name("threads").value(report.threads())
+                .name("usersStarted").value(report.outcome().usersStarted())
+                .name("usersNotStopped").value(report.outcome().usersNotStopped())
+                .name("elapsedMs").value(report.outcome().elapsed().toNanos() / 1e6)
+                .name("measuredMs").value(report.outcome().measuredWindow().toNanos() / 1e6)
+                .endObject();
+        json.name("metrics").beginObject();
+        for (MetricSnapshot metric : metrics.byName().values()) {
+            if (metric.name().equals(MetricRegistry.ITERATION) && metrics.allRequests() != null) {
+                metric(json, report, metrics.allRequests());
+            }
+            metric(json, report, metric);
+        }
+        json.endObject();
+        json.name("budgets").beginArray();
+        for (BudgetResult budget : report.verdict().results()) {
+            json.beginObject()
+                    .name("description").value(budget.description())
+                    .name("metric").value(budget.metric())
+                    .name("measured").value(budget.measured())
+                    .name("limit").value(budget.limit())
+                    .name("unit").value(budget.unit())
+                    .name("passed").value(budget.passed())
+                    .name("message").value(budget.message())
+                    .endObject();
+        }
+        json.endArray();
+        json.name("errorSamples").beginArray();
+        for (ErrorSample sample : metrics.errorSamples()) {
+            json.beginObject()
+                    .name("metric").value(sample.metric())
+                    .name("cause").value(sample.cause())
+                    .name("stackTrace").value(sample.stackTrace())
+                    .endObject();
+        }
+        json.endArray();
+        return json.endObject().toString();
+    }
+
+    private static void metric(JsonWriter json, TestReport report, MetricSnapshot metric) {
+        json.name(metric.name()).beginObject()
+                .name("kind").value(metric.kind().name().toLowerCase(Locale.ROOT))
+                .name("count").value(metric.count())
+                .name("failed").value(metric.failed())
+                .name("rps").value(report.perSecond(metric.count()))
+                .name("p50Ms").value(metric.percentileMillis(50))
+                .name("p90Ms").value(metric.percentileMillis(90))
+                .name("p95Ms").value(metric.percentileMillis(95))
+                .name("p99Ms").value(metric.percentileMillis(99))
+                .name("p999Ms").value(metric.percentileMillis(99.9))
+                .name("maxMs").value(metric.maxMillis())
+                .name("meanMs").value(metric.meanMillis());
+        json.name("errors").beginObject();
+        for (Map.Entry<String, Long> error : metric.errors().entrySet()) {
+            json.name(error.getKey()).value(error.getValue());
+        }
+        json.endObject().endObject();
+    }
+}

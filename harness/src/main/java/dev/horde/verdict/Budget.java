@@ -1,0 +1,24 @@
+package dev.horde.verdict;
+
+import dev.horde.metrics.RunMetrics;
+import java.time.Duration;
+import java.util.List;
+
+/** One limit a load test must keep, checked once the run is over. */
+public sealed interface Budget permits LatencyLimit, ErrorRateLimit, ThroughputLimit {
+
+    /** The metric the limit applies to; empty for the default scope of the kind of budget. */
+    String metric();
+
+    /** The outcome for each metric the limit covers; one or more. */
+    List<BudgetResult> evaluate(RunMetrics metrics, Duration measuredWindow);
+
+    /** The metric names for a message saying that the budget's own metric recorded nothing. */
+    static String recordedNames(RunMetrics metrics) {
+        String names = String.join(", ", metrics.byName().entrySet().stream()
+                .filter(e -> e.getValue().count() > 0)
+                .map(java.util.Map.Entry::getKey)
+                .toList());
+        return names.isEmpty() ? "nothing was recorded" : "recorded metrics: " + names;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.horde.verdict;
+
+import dev.horde.metrics.MetricSnapshot;
+
+/** A latency statistic a {@link LatencyLimit} can bound. */
+public enum Statistic {
+    P50("p50", 50),
+    P90("p90", 90),
+    P95("p95", 95),
+    P99("p99", 99),
+    P999("p99.9", 99.9),
+    MAX("max", Double.NaN),
+    MEAN("mean", Double.NaN);
+
+    private final String label;
+    private final double percentile;
+
+    Statistic(String label, double percentile) {
+        this.label = label;
+        this.percentile = percentile;
+    }
+
+    /** How the statistic reads in messages: {@code p95}, {@code p99.9}, {@code max}, {@code mean}. */
+    public String label() {
+        return label;
+    }
+
+    /** The statistic of {@code snapshot}, in milliseconds. */
+    public double millis(MetricSnapshot snapshot) {
+        return switch (this) {
+            case MAX -> snapshot.maxMillis();
+            case MEAN -> snapshot.meanMillis();
+            default -> snapshot.percentileMillis(percentile);
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package dev.horde.verdict;
+
+import dev.horde.metrics.Format;
+import dev.horde.metrics.MetricRegistry;
+import dev.horde.metrics.MetricSnapshot;
+import dev.horde.metrics.RunMetrics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A metric's samples per second over the measured window must reach a minimum. Empty metric: all requests. */
+public record ThroughputLimit(String metric, double min) implements Budget {
+
+    @Override
+    public List<BudgetResult> evaluate(RunMetrics metrics, Duration measuredWindow) {
+        String name = metric.isEmpty() ? MetricRegistry.ALL_REQUESTS : metric;
+        String subject = "throughput of " + name;
+        String description = subject + " >= " + Format.perSecond(min);
+        Optional<MetricSnapshot> found = metrics.find(name);
+        if (found.isEmpty()) {
+            return List.of(new BudgetResult(description, name, Double.NaN, min, "1/s", false,
+                    subject + ": no samples, budget at least " + Format.perSecond(min) + " ("
+                            + Budget.recordedNames(metrics) + ")"));
+        }
+        double seconds = measuredWindow.toNanos() / 1e9;
+        long count = found.get().count();
+        double rate = seconds > 0 ? count / seconds : 0;
+        String message = subject + " was " + Format.perSecond(rate) + " (" + Format.count(count) + " in "
+                + Format.number(seconds) + " s), budget at least " + Format.perSecond(min);
+        return List.of(new BudgetResult(description, name, rate, min, "1/s", rate >= min, message));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.horde.verdict;
+
+import dev.horde.metrics.ErrorSample;
+import dev.horde.metrics.RunMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every budget of a run checked against what the run measured. */
+public record Verdict(List<BudgetResult> results) {
+
+    /** Checks every budget; none is skipped. */
+    public static Verdict of(List<Budget> budgets, RunMetrics metrics, Duration measuredWindow) {
+        List<BudgetResult> results = new ArrayList<>();
+        for (Budget budget : budgets) {
+            results.addAll(budget.evaluate(metrics, measuredWindow));
+        }
+        return new Verdict(List.copyOf(results));
+    }
+
+    /** Whether every budget was kept. */
+    public boolean passed() {
+        return results.stream().allMatch(BudgetResult::passed);
+    }
+
+    /** The broken budgets, in declaration order. */
+    public List<BudgetResult> breaches() {
+        return results.stream().filter(r -> !r.passed()).toList();
+    }
+
+    /**
+     * What a failed test says: every breach with measured against budget, then the first distinct errors.
+     *
+     * @param test how to name the test, e.g. {@code BrowseTest.browse}
+     * @param shape the shape of the run, e.g. {@code 50 users, 30s}
+     */
+    public String failureMessage(String test, String shape, RunMetrics metrics) {
+        List<BudgetResult> breaches = breaches();
+        StringBuilder message = new StringBuilder()
+                .append(breaches.size()).append(" of ").append(results.size())
+                .append(results.size() == 1 ? " budget" : " budgets").append(" broken in ")
+                .append(test).append(" (").append(shape).append("):");
+        for (BudgetResult breach : breaches) {
+            message.append("\n  ").append(breach.message());
+        }
+        List<ErrorSample> samples = metrics.errorSamples();
+        if (!samples.isEmpty()) {
+            message.append("\nFirst errors:");
+            for (ErrorSample sample : samples) {
+                message.append("\n  ").append(sample.metric()).append(": ").append(sample.cause());
+            }
+        }
+        return message.toString();
+    }
+}

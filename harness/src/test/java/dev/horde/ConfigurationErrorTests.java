@@ -1,0 +1,305 @@
+package dev.horde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.horde.testing.Fixtures;
+import dev.horde.user.User;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Every bad input fails before any virtual user starts, with a message naming where, the value and what is allowed. */
+class ConfigurationErrorTests {
+
+    private static final String GRAMMAR =
+            "use a number and a unit ms, s, m or h, e.g. \"250ms\", \"1.5s\", \"30s\", \"1m\", \"2h\".";
+    static final AtomicInteger iterations = new AtomicInteger();
+
+    @TempDir
+    Path reports;
+
+    static Stream<Arguments> badAnnotations() {
+        return Stream.of(
+                Arguments.of(ZeroUsers.class,
+                        "@LoadTest on method [run()] must declare 'users' > 0 but was [0]."),
+                Arguments.of(MissingDuration.class,
+                        "@LoadTest on method [run()] must declare 'duration', the length of the run, e.g. duration = \"30s\"."),
+                Arguments.of(UnparsableDuration.class,
+                        "@LoadTest on method [run()] has 'duration' [5 sec], which is not a duration: " + GRAMMAR),
+                Arguments.of(ZeroDuration.class,
+                        "@LoadTest on method [run()]: 'duration' [0s] must be > 0."),
+                Arguments.of(RampLongerThanRun.class,
+                        "@LoadTest on method [run()]: 'rampUp' [2s] is longer than 'duration' [1s]; users start within"
+                                + " the run, so the ramp-up can be at most the duration."),
+                Arguments.of(WarmUpAsLongAsRun.class,
+                        "@LoadTest on method [run()]: 'warmUp' [1s] is not shorter than 'duration' [1s]; the warm-up is"
+                                + " not measured, so it must leave part of the run to measure."),
+                Arguments.of(NegativeIterations.class,
+                        "@LoadTest on method [run()] must declare 'iterations' >= 0 (0 means no limit) but was [-1]."),
+                Arguments.of(LatencyBudgetWithoutLimit.class,
+                        "@LatencyBudget(metric = \"GET /x\") on method [run()] sets no limit: set at least one of p50,"
+                                + " p90, p95, p99, p999, max, mean, e.g. p95 = \"250ms\"."),
+                Arguments.of(UnparsableLatencyLimit.class,
+                        "@LatencyBudget on method [run()] has 'p95' [fast], which is not a duration: " + GRAMMAR),
+                Arguments.of(NegativeLatencyLimit.class,
+                        "@LatencyBudget on method [run()] has 'p99' [-5ms], which is negative: " + GRAMMAR),
+                Arguments.of(ErrorRateAboveOne.class,
+                        "@ErrorBudget on method [run()] must declare 'maxRate' from 0 to 1 (0.01 is 1%) but was [1.5]."),
+                Arguments.of(NegativeErrorRate.class,
+                        "@ErrorBudget(metric = \"iteration\") on method [run()] must declare 'maxRate' from 0 to 1"
+                                + " (0.01 is 1%) but was [-0.1]."),
+                Arguments.of(NegativeThroughput.class,
+                        "@ThroughputBudget on method [run()] must declare 'min' >= 0 (requests per second) but was [-1.0]."),
+                Arguments.of(BadClassLevelBudget.class,
+                        "@LatencyBudget on class [BadClassLevelBudget] has 'max' [1 minute], which is not a duration: "
+                                + GRAMMAR),
+                Arguments.of(BudgetOnPlainTest.class,
+                        "@LatencyBudget on method [plain()] has no effect: the method is not a @LoadTest. Add @LoadTest"
+                                + " or remove the budget."),
+                Arguments.of(ClassBudgetWithoutLoadTest.class,
+                        "@ErrorBudget on class [ClassBudgetWithoutLoadTest] has no effect: the class has no @LoadTest"
+                                + " method. Add one or remove the budget."),
+                Arguments.of(InterfaceUser.class,
+                        "@LoadTest method [run(User)] has parameter [User user], but [dev.horde.user.User] is an"
+                                + " interface: declare a concrete class implementing dev.horde.user.User so that each"
+                                + " virtual user gets its own instance."),
+                Arguments.of(UserWithoutDefaultConstructor.class,
+                        "@LoadTest method [run(NeedsName)] has parameter [NeedsName user], but"
+                                + " [dev.horde.ConfigurationErrorTests$NeedsName] has no constructor without parameters:"
+                                + " add one so that each virtual user gets its own instance."),
+                Arguments.of(InnerClassUser.class,
+                        "@LoadTest method [run(InnerUser)] has parameter [InnerUser user], but"
+                                + " [dev.horde.ConfigurationErrorTests$InnerClassUser$InnerUser] is an inner class:"
+                                + " make it static (or top-level) so that the harness can create it."));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badAnnotations")
+    void rejectsBadAnnotation(Class<?> fixture, String expected) {
+        iterations.set(0);
+
+        EngineExecutionResults results = Fixtures.run(fixture, reports);
+
+        assertThat(Fixtures.failureMessage(results)).isEqualTo("Configuration error: " + expected);
+        assertThat(iterations).as("iterations run despite the error").hasValue(0);
+    }
+
+    static Stream<Arguments> badOverrides() {
+        return Stream.of(
+                Arguments.of("horde.users", "many",
+                        "configuration parameter 'horde.users' must be a whole number > 0 but was [many]."),
+                Arguments.of("horde.users", "-3",
+                        "configuration parameter 'horde.users' must be a whole number > 0 but was [-3]."),
+                Arguments.of("horde.users.factor", "0",
+                        "configuration parameter 'horde.users.factor' must be a number > 0, e.g. 0.1, but was [0]."),
+                Arguments.of("horde.users.factor", "ten",
+                        "configuration parameter 'horde.users.factor' must be a number > 0, e.g. 0.1, but was [ten]."),
+                Arguments.of("horde.duration", "soon",
+                        "configuration parameter 'horde.duration' [soon], which is not a duration: " + GRAMMAR),
+                Arguments.of("horde.duration", "500ms",
+                        "@LoadTest on method [run()]: 'rampUp' [1s] is longer than configuration parameter"
+                                + " 'horde.duration' [500ms]; users start within the run, so the ramp-up can be at most"
+                                + " the duration."),
+                Arguments.of("horde.rampUp", "-1s",
+                        "configuration parameter 'horde.rampUp' [-1s], which is negative: " + GRAMMAR),
+                Arguments.of("horde.warmUp", "1x",
+                        "configuration parameter 'horde.warmUp' [1x], which is not a duration: " + GRAMMAR),
+                Arguments.of("horde.grace", "later",
+                        "configuration parameter 'horde.grace' [later], which is not a duration: " + GRAMMAR),
+                Arguments.of("horde.request.timeout", "0s",
+                        "configuration parameter 'horde.request.timeout' must be > 0 but was [0s]."),
+                Arguments.of("horde.threads", "green",
+                        "configuration parameter 'horde.threads' must be one of auto, virtual, platform but was [green]."));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badOverrides")
+    void rejectsBadOverride(String key, String value, String expected) {
+        iterations.set(0);
+
+        EngineExecutionResults results = Fixtures.run(Valid.class, reports, Map.of(key, value));
+
+        assertThat(Fixtures.failureMessage(results)).isEqualTo("Configuration error: " + expected);
+        assertThat(iterations).hasValue(0);
+    }
+
+    @Test
+    void rejectsVirtualThreadsWhereThereAreNone() {
+        String expected = "Configuration error: configuration parameter 'horde.threads' is [virtual], but this JVM (Java "
+                + Runtime.version().feature() + ") has no virtual threads: use Java 21 or later, or 'auto' or 'platform'.";
+
+        EngineExecutionResults results = Fixtures.run(Valid.class, reports, Map.of("horde.threads", "virtual"));
+
+        if (Runtime.version().feature() >= 21) {
+            results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        } else {
+            assertThat(Fixtures.failureMessage(results)).isEqualTo(expected);
+        }
+    }
+
+    // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    static class Valid {
+        @LoadTest(users = 1, duration = "1s", rampUp = "1s", iterations = 1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ZeroUsers {
+        @LoadTest(users = 0, duration = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class MissingDuration {
+        @LoadTest(users = 1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class UnparsableDuration {
+        @LoadTest(duration = "5 sec")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ZeroDuration {
+        @LoadTest(duration = "0s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class RampLongerThanRun {
+        @LoadTest(duration = "1s", rampUp = "2s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class WarmUpAsLongAsRun {
+        @LoadTest(duration = "1s", warmUp = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class NegativeIterations {
+        @LoadTest(duration = "1s", iterations = -1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class LatencyBudgetWithoutLimit {
+        @LoadTest(duration = "1s")
+        @LatencyBudget(metric = "GET /x")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class UnparsableLatencyLimit {
+        @LoadTest(duration = "1s")
+        @LatencyBudget(p95 = "fast")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class NegativeLatencyLimit {
+        @LoadTest(duration = "1s")
+        @LatencyBudget(p99 = "-5ms")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ErrorRateAboveOne {
+        @LoadTest(duration = "1s")
+        @ErrorBudget(maxRate = 1.5)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class NegativeErrorRate {
+        @LoadTest(duration = "1s")
+        @ErrorBudget(metric = "iteration", maxRate = -0.1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class NegativeThroughput {
+        @LoadTest(duration = "1s")
+        @ThroughputBudget(min = -1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    @LatencyBudget(max = "1 minute")
+    static class BadClassLevelBudget {
+        @LoadTest(duration = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class BudgetOnPlainTest {
+        @Test
+        @LatencyBudget(p95 = "1s")
+        void plain() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    @ErrorBudget(maxRate = 0.01)
+    static class ClassBudgetWithoutLoadTest {
+        @Test
+        void plain() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class InterfaceUser {
+        @LoadTest(duration = "1s")
+        void run(User user) {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class NeedsName implements User {
+        NeedsName(String name) {
+        }
+    }
+
+    static class UserWithoutDefaultConstructor {
+        @LoadTest(duration = "1s")
+        void run(NeedsName user) {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class InnerClassUser {
+        class InnerUser implements User {
+        }
+
+        @LoadTest(duration = "1s")
+        void run(InnerUser user) {
+            iterations.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.horde.testing;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/** Runs fixture test classes through the JUnit engine, as a user's build would, and reads what they left. */
+public final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** Runs {@code fixture} with summaries written to {@code reportDir} and the given configuration parameters. */
+    public static EngineExecutionResults run(Class<?> fixture, Path reportDir, Map<String, String> parameters) {
+        return EngineTestKit.engine("junit-jupiter")
+                .selectors(selectClass(fixture))
+                .configurationParameter("horde.report.dir", reportDir.toString())
+                .configurationParameters(parameters)
+                .execute();
+    }
+
+    /** Runs {@code fixture} with summaries written to {@code reportDir}. */
+    public static EngineExecutionResults run(Class<?> fixture, Path reportDir) {
+        return run(fixture, reportDir, Map.of());
+    }
+
+    /** The message of the only failed test or container. */
+    public static String failureMessage(EngineExecutionResults results) {
+        Event failed = results.allEvents().failed().stream()
+                .reduce((a, b) -> {
+                    throw new AssertionError("more than one failure: " + a + " and " + b);
+                })
+                .orElseThrow(() -> new AssertionError("nothing failed"));
+        return failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
+    }
+
+    /** The JSON summary of {@code fixture}'s method {@code method}. */
+    public static JsonPath summary(Path reportDir, Class<?> fixture, String method) {
+        Path file = reportDir.resolve(fixture.getName() + "." + method + ".json");
+        if (!Files.exists(file)) {
+            throw new AssertionError("no summary at " + file);
+        }
+        return JsonPath.from(file.toFile());
+    }
+}
