@@ -58,7 +58,9 @@ final class TestMethodUsers implements UserFactory {
                 throw e.getCause();
             }
         }
-        return () -> body.invokeExact(arguments);
+        return () -> {
+            body.invokeExact(arguments); // a statement, so the call site's type is (Object[])void
+        };
     }
 
     private static MethodHandle handle(Method method, Object target) {

@@ -51,11 +51,11 @@ public final class RestAssuredRecorder implements Filter {
         Response result;
         try {
             result = context.next(request, response);
-        } catch (RuntimeException | Error failure) {
+        } catch (Throwable failure) { // Groovy throws checked exceptions (ConnectException, …) undeclared
             String cause = FailureCause.of(failure);
             metric.recordFailure(start, System.nanoTime(), cause);
             user.metrics().sampleError(metric, cause, failure);
-            throw failure;
+            throw failure; // precise rethrow: only what next() can throw
         }
         long end = System.nanoTime();
         int status = result.statusCode();

@@ -14,12 +14,10 @@ import java.util.Optional;
  */
 public record RunMetrics(Map<String, MetricSnapshot> byName, MetricSnapshot allRequests, List<ErrorSample> errorSamples) {
 
-    /** The metric of this name; {@value MetricRegistry#ALL_REQUESTS} means all requests together. */
+    /** The metric of this name if it has samples; {@value MetricRegistry#ALL_REQUESTS} means all requests together. */
     public Optional<MetricSnapshot> find(String name) {
-        if (MetricRegistry.ALL_REQUESTS.equals(name)) {
-            return Optional.ofNullable(allRequests);
-        }
-        return Optional.ofNullable(byName.get(name)).filter(m -> m.count() > 0);
+        MetricSnapshot metric = MetricRegistry.ALL_REQUESTS.equals(name) ? allRequests : byName.get(name);
+        return Optional.ofNullable(metric).filter(m -> m.count() > 0);
     }
 
     /** The whole-iteration metric. */

@@ -33,21 +33,20 @@ public record LoadPlan(
         Path reportDirectory,
         List<Budget> budgets) {
 
-    /** {@code "50 users, 30s (ramp-up 5s, warm-up 2s)"}: the shape of the run for messages. */
+    /** {@code "50 users, 30s, ramp-up 5s, warm-up 2s"}: the shape of the run for messages. */
     public String describe() {
         StringBuilder text = new StringBuilder()
                 .append(users).append(users == 1 ? " user, " : " users, ")
                 .append(Durations.format(duration));
-        StringBuilder details = new StringBuilder();
         if (!rampUp.isZero()) {
-            details.append("ramp-up ").append(Durations.format(rampUp));
+            text.append(", ramp-up ").append(Durations.format(rampUp));
         }
         if (!warmUp.isZero()) {
-            details.append(details.length() > 0 ? ", " : "").append("warm-up ").append(Durations.format(warmUp));
+            text.append(", warm-up ").append(Durations.format(warmUp));
         }
         if (iterations > 0) {
-            details.append(details.length() > 0 ? ", " : "").append(iterations).append(" iterations per user");
+            text.append(", ").append(iterations).append(iterations == 1 ? " iteration" : " iterations").append(" per user");
         }
-        return details.length() == 0 ? text.toString() : text.append(" (").append(details).append(')').toString();
+        return text.toString();
     }
 }
