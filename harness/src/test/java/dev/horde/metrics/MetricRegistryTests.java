@@ -1,0 +1,90 @@
+package dev.horde.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MetricRegistryTests {
+
+    private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    @Test
+    void samplesStartingBeforeTheWindowOrRecordedAfterItClosesAreDropped() {
+        long measureFrom = 1_000 * MS;
+        MetricRegistry registry = new MetricRegistry(measureFrom);
+        Metric metric = registry.request("GET /a");
+
+        metric.recordSuccess(measureFrom - MS, measureFrom + 5 * MS); // started during warm-up
+        metric.recordSuccess(measureFrom, measureFrom + 5 * MS);
+        metric.recordFailure(measureFrom + MS, measureFrom + 9 * MS, "HTTP 500");
+        registry.close();
+        metric.recordSuccess(measureFrom + 2 * MS, measureFrom + 3 * MS);
+
+        MetricSnapshot snapshot = registry.snapshot().find("GET /a").orElseThrow();
+        assertThat(snapshot.count()).isEqualTo(2);
+        assertThat(snapshot.failed()).isEqualTo(1);
+        assertThat(snapshot.errors()).containsExactly(java.util.Map.entry("HTTP 500", 1L));
+        assertThat(snapshot.maxMillis()).isBetween(7.99, 8.01);
+    }
+
+    @Test
+    void allRequestsCombineEveryRequestMetricButNotIterations() {
+        MetricRegistry registry = new MetricRegistry(0);
+        registry.request("GET /a").recordSuccess(0, 2 * MS);
+        registry.request("GET /b").recordFailure(0, 4 * MS, "timeout");
+        registry.iteration().recordSuccess(0, 6 * MS);
+
+        RunMetrics metrics = registry.snapshot();
+
+        assertThat(metrics.byName()).containsOnlyKeys("GET /a", "GET /b", "iteration");
+        assertThat(metrics.allRequests().count()).isEqualTo(2);
+        assertThat(metrics.allRequests().failed()).isEqualTo(1);
+        assertThat(metrics.find("*")).containsSame(metrics.allRequests());
+        assertThat(metrics.find("GET /c")).isEmpty();
+    }
+
+    @Test
+    void snapshotsAccumulate() {
+        MetricRegistry registry = new MetricRegistry(0);
+        Metric metric = registry.request("GET /a");
+        metric.recordSuccess(0, MS);
+        registry.snapshot();
+        metric.recordSuccess(0, MS);
+
+        assertThat(registry.snapshot().find("GET /a").orElseThrow().count()).isEqualTo(2);
+    }
+
+    @Test
+    void distinctCausesAreBounded() {
+        MetricRegistry registry = new MetricRegistry(0);
+        Metric metric = registry.request("GET /a");
+        for (int i = 0; i < FailureCounts.MAX_CAUSES + 10; i++) {
+            metric.recordFailure(0, MS, "cause " + i);
+        }
+
+        MetricSnapshot snapshot = registry.snapshot().find("GET /a").orElseThrow();
+        assertThat(snapshot.errors()).hasSize(FailureCounts.MAX_CAUSES + 1).containsEntry(FailureCounts.OTHER, 10L);
+        assertThat(snapshot.failed()).isEqualTo(FailureCounts.MAX_CAUSES + 10);
+    }
+
+    @Test
+    void latenciesBeyondAnHourAreClampedNotLost() {
+        MetricRegistry registry = new MetricRegistry(0);
+        registry.request("GET /a").recordSuccess(0, TimeUnit.HOURS.toNanos(3));
+
+        assertThat(registry.snapshot().find("GET /a").orElseThrow().maxMillis()).isBetween(3_599_000.0, 3_602_000.0);
+    }
+
+    @Test
+    void theFirstFailureOfEachOfTheFirstCausesIsKept() {
+        MetricRegistry registry = new MetricRegistry(0);
+        Metric metric = registry.iteration();
+        for (int i = 0; i < 20; i++) {
+            registry.sampleError(metric, "cause " + (i % 7), new IllegalStateException("n" + i));
+        }
+
+        assertThat(registry.snapshot().errorSamples()).hasSize(ErrorSamples.CAPACITY)
+                .allSatisfy(sample -> assertThat(sample.stackTrace()).contains("IllegalStateException"));
+    }
+}
