@@ -44,10 +44,13 @@ public final class LoadRun implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + plan.duration().toNanos();
         MetricRegistry metrics = new MetricRegistry(start + plan.warmUp().toNanos());
+        CpuMeter cpu = null;
         boolean interrupted = false;
         long end;
         try {
             startUsers(start, metrics);
+            finished.await(metrics.measureFromNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+            cpu = CpuMeter.start(); // the steady state: every user started, warm-up over
             finished.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             stopping = true;
             finished.await(plan.grace().toNanos(), TimeUnit.NANOSECONDS);
@@ -62,13 +65,14 @@ public final class LoadRun implements AutoCloseable {
             metrics.close();
             end = System.nanoTime();
         }
+        double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         Duration window = Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos()));
         return new RunOutcome(metrics.snapshot(), window, Duration.ofNanos(end - start), started.size(), notStopped,
-                interrupted);
+                interrupted, generatorCpu);
     }
 
     private void startUsers(long start, MetricRegistry metrics) throws InterruptedException {

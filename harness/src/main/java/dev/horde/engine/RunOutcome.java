@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param usersStarted how many virtual users started
  * @param usersNotStopped users still running after the grace period and an interrupt: their threads are abandoned
  * @param interrupted whether the run was cut short by an interrupt of the thread that ran it
+ * @param generatorCpu share of all cores this JVM used once all users had started and the warm-up was over, from 0
+ *     to 1; NaN if unknown
  */
 public record RunOutcome(
         RunMetrics metrics,
@@ -19,5 +21,14 @@ public record RunOutcome(
         Duration elapsed,
         int usersStarted,
         int usersNotStopped,
-        boolean interrupted) {
+        boolean interrupted,
+        double generatorCpu) {
+
+    /** Above this share of all cores, latencies include the generator's own queueing. */
+    public static final double SATURATED_CPU = 0.9;
+
+    /** Whether the load generator was so busy that its measurements are suspect. */
+    public boolean generatorSaturated() {
+        return generatorCpu > SATURATED_CPU;
+    }
 }

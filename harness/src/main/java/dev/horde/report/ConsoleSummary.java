@@ -30,6 +30,12 @@ public final class ConsoleSummary {
                 out.append(budget.passed() ? "    ok    " : "    FAIL  ").append(budget.message()).append('\n');
             }
         }
+        if (report.outcome().generatorSaturated()) {
+            out.append("  warning: this JVM used ").append(Format.percent(report.outcome().generatorCpu())).append(" of ")
+                    .append(Runtime.getRuntime().availableProcessors())
+                    .append(" cores: latencies include waiting for the load generator's own CPU; run fewer users"
+                            + " or a lighter client\n");
+        }
         if (report.outcome().usersNotStopped() > 0) {
             out.append("  warning: ").append(report.outcome().usersNotStopped())
                     .append(" users ignored the interrupt at the end and were abandoned\n");

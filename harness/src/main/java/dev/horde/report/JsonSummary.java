@@ -64,6 +64,7 @@ public final class JsonSummary {
                 .name("usersNotStopped").value(report.outcome().usersNotStopped())
                 .name("elapsedMs").value(report.outcome().elapsed().toNanos() / 1e6)
                 .name("measuredMs").value(report.outcome().measuredWindow().toNanos() / 1e6)
+                .name("generatorCpu").value(report.outcome().generatorCpu())
                 .endObject();
         json.name("metrics").beginObject();
         for (MetricSnapshot metric : metrics.byName().values()) {

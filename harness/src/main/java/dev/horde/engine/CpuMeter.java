@@ -1,0 +1,39 @@
+package dev.horde.engine;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+
+/**
+ * How busy this JVM kept the machine's cores between two points in time, from the process CPU time. A load
+ * generator near 100% measures its own queueing as the target's latency, so reports warn about it.
+ */
+final class CpuMeter {
+
+    private final long startCpuNanos;
+    private final long startNanos;
+
+    private CpuMeter() {
+        this.startCpuNanos = processCpuNanos();
+        this.startNanos = System.nanoTime();
+    }
+
+    static CpuMeter start() {
+        return new CpuMeter();
+    }
+
+    /** Process CPU time since start over wall time × available cores, from 0 to 1; NaN where the JVM cannot tell. */
+    double utilisation() {
+        long cpu = processCpuNanos();
+        long wall = System.nanoTime() - startNanos;
+        if (cpu < 0 || startCpuNanos < 0 || wall <= 0) {
+            return Double.NaN;
+        }
+        double cores = Runtime.getRuntime().availableProcessors();
+        return Math.min(1.0, (cpu - startCpuNanos) / (wall * cores));
+    }
+
+    private static long processCpuNanos() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+}
