@@ -47,6 +47,10 @@ public final class OverheadBenchmark {
 
         Iteration restAssured = () -> given().get(url).then().statusCode(200);
         Iteration empty = () -> { };
+        if (System.getProperty("bench.assertions") != null) {
+            compareAssertions(url, users, warmUp, measured);
+            return;
+        }
         compare("REST Assured GET", restAssured, users, warmUp, measured, rounds);
         compare("empty body", empty, 1, Duration.ofSeconds(2), Duration.ofSeconds(3), rounds);
     }
@@ -70,6 +74,37 @@ public final class OverheadBenchmark {
         System.out.printf(Locale.ROOT, "%-18s harness %,12.0f it/s  %,10.2f cpu-us/it%n", name, h.rate, h.cpuMs * 1e3);
         System.out.printf(Locale.ROOT, "%-18s harness vs plain: %+.1f%% iterations/s, %+.2f cpu-us per iteration%n", name,
                 (h.rate / p.rate - 1) * 100, (h.cpuMs - p.cpuMs) * 1e3);
+    }
+
+    /** What REST Assured's ways of checking a JSON body cost, each run by the harness. */
+    private static void compareAssertions(String url, int users, Duration warmUp, Duration measured) throws Exception {
+        var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, Iteration> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("status only", () -> given().get(url).then().statusCode(200));
+        bodies.put("body(path, matcher)", () -> given().get(url).then().statusCode(200)
+                .body("channel", org.hamcrest.Matchers.equalTo("town-square")));
+        bodies.put("extract().path()", () -> {
+            String channel = given().get(url).then().statusCode(200).extract().path("channel");
+            check(channel);
+        });
+        bodies.put("jsonPath().getString()", () -> check(given().get(url).then().statusCode(200).extract()
+                .jsonPath().getString("channel")));
+        bodies.put("Jackson on asByteArray", () -> check(mapper.readTree(given().get(url).then().statusCode(200)
+                .extract().asByteArray()).get("channel").asText()));
+        for (var body : bodies.entrySet()) {
+            harness(body.getValue(), users, warmUp, measured); // first pass: warms every style up
+        }
+        for (var body : bodies.entrySet()) {
+            Result result = harness(body.getValue(), users, warmUp, measured);
+            System.out.printf(Locale.ROOT, "%-26s %,8.0f it/s  %,10.0f cpu-us/it%n", body.getKey(), result.rate,
+                    result.cpuMs * 1e3);
+        }
+    }
+
+    private static void check(String channel) {
+        if (!"town-square".equals(channel)) {
+            throw new AssertionError("channel was " + channel);
+        }
     }
 
     /** The loop without the harness: threads of the same kind, a shared counter, nothing recorded. */

@@ -9,6 +9,8 @@ import java.lang.management.OperatingSystemMXBean;
  */
 final class CpuMeter {
 
+    private static final long MIN_WINDOW_NANOS = 1_000_000_000L;
+
     private final long startCpuNanos;
     private final long startNanos;
 
@@ -21,11 +23,14 @@ final class CpuMeter {
         return new CpuMeter();
     }
 
-    /** Process CPU time since start over wall time × available cores, from 0 to 1; NaN where the JVM cannot tell. */
+    /**
+     * Process CPU time since start over wall time × available cores, from 0 to 1; NaN where the JVM cannot tell or
+     * less than {@link #MIN_WINDOW_NANOS} passed, too short to say.
+     */
     double utilisation() {
         long cpu = processCpuNanos();
         long wall = System.nanoTime() - startNanos;
-        if (cpu < 0 || startCpuNanos < 0 || wall <= 0) {
+        if (cpu < 0 || startCpuNanos < 0 || wall < MIN_WINDOW_NANOS) {
             return Double.NaN;
         }
         double cores = Runtime.getRuntime().availableProcessors();

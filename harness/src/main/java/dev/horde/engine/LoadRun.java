@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One execution of a {@link LoadPlan}: starts users evenly over the ramp-up, lets them iterate until the duration is
- * over (or each has run its iterations), gives in-flight iterations the grace period, then stops counting and
- * interrupts whatever still runs. Never outlasts duration + grace + {@link #INTERRUPT_WAIT}.
+ * One execution of a {@link LoadPlan}. Every user thread is created and started before the clock starts, then waits
+ * for its planned start, so the ramp-up is kept by timers and never by how fast threads can be created on a busy
+ * machine. Users iterate until the duration is over (or each has run its iterations); in-flight iterations get the
+ * grace period; then counting stops and whatever still runs is interrupted. Never outlasts duration + grace +
+ * {@link #INTERRUPT_WAIT} once the clock has started.
  */
 public final class LoadRun implements AutoCloseable {
 
@@ -24,7 +28,13 @@ public final class LoadRun implements AutoCloseable {
     private final ThreadFactory threads;
     private final List<Thread> started = new ArrayList<>();
     private final CountDownLatch finished;
+    private final CountDownLatch go = new CountDownLatch(1);
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final AtomicInteger began = new AtomicInteger();
+    private final AtomicLong maxStartDelayNanos = new AtomicLong();
     private volatile boolean stopping;
+    private volatile long startNanos;
+    private volatile MetricRegistry metrics;
 
     /** A run of {@code plan} whose users run what {@code users} creates, on threads from {@code threads}. */
     public LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads) {
@@ -34,34 +44,30 @@ public final class LoadRun implements AutoCloseable {
         this.finished = new CountDownLatch(plan.users());
     }
 
-    /** Whether users should stop starting iterations. */
-    boolean stopping() {
-        return stopping;
-    }
-
-    /** Runs the plan on the calling thread's watch and returns when every user has ended or been abandoned. */
+    /**
+     * Runs the plan and returns when every user has ended or been abandoned.
+     *
+     * @throws IllegalStateException if the JVM cannot create a thread for every user; no user has run then
+     */
     public RunOutcome execute() {
-        long start = System.nanoTime();
+        MetricRegistry metrics = startThreads();
+        long start = startNanos;
         long deadline = start + plan.duration().toNanos();
-        MetricRegistry metrics = new MetricRegistry(start + plan.warmUp().toNanos());
         CpuMeter cpu = null;
         boolean interrupted = false;
         long end;
         try {
-            startUsers(start, metrics);
-            finished.await(metrics.measureFromNanos() - System.nanoTime(), TimeUnit.NANOSECONDS);
+            go.countDown();
+            finished.await(Math.max(start + plan.rampUp().toNanos(), metrics.measureFromNanos()) - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
             cpu = CpuMeter.start(); // the steady state: every user started, warm-up over
             finished.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-            stopping = true;
+            stop();
             finished.await(plan.grace().toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             interrupted = true;
         } finally {
-            stopping = true;
-            // users that never started count down here, so the latch tells when all started ones are done
-            while (finished.getCount() > plan.users() - started.size()) {
-                finished.countDown();
-            }
+            stop();
             metrics.close();
             end = System.nanoTime();
         }
@@ -71,23 +77,70 @@ public final class LoadRun implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         Duration window = Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos()));
-        return new RunOutcome(metrics.snapshot(), window, Duration.ofNanos(end - start), started.size(), notStopped,
-                interrupted, generatorCpu);
+        return new RunOutcome(metrics.snapshot(), window, Duration.ofNanos(end - start), plan.users(), began.get(),
+                Duration.ofNanos(maxStartDelayNanos.get()), notStopped, interrupted, generatorCpu);
     }
 
-    private void startUsers(long start, MetricRegistry metrics) throws InterruptedException {
-        long rampNanos = plan.rampUp().toNanos();
-        for (int index = 0; index < plan.users() && !stopping; index++) {
-            long startAt = start + (long) ((double) rampNanos * index / plan.users());
-            long wait = startAt - System.nanoTime();
-            if (wait > 0 && finished.await(wait, TimeUnit.NANOSECONDS)) {
-                return;
+    /** Creates and starts every user thread (they wait for {@link #go}), then sets the clock and the registry. */
+    private MetricRegistry startThreads() {
+        try {
+            for (int index = 0; index < plan.users(); index++) {
+                Thread thread = threads.newThread(new VirtualUser(this, index, users, plan.iterations(), finished));
+                thread.start();
+                started.add(thread);
             }
-            CurrentUser context = new CurrentUser(index, metrics, plan.requestTimeout());
-            Thread thread = threads.newThread(new VirtualUser(this, context, users, plan.iterations(), finished));
-            started.add(thread);
-            thread.start();
+        } catch (OutOfMemoryError | RuntimeException e) {
+            close();
+            throw new IllegalStateException("could only start " + started.size() + " of " + plan.users()
+                    + " virtual user threads (" + e + "): run fewer users, or on JDK 21+ where users are virtual threads",
+                    e);
         }
+        startNanos = System.nanoTime();
+        metrics = new MetricRegistry(startNanos + plan.warmUp().toNanos());
+        return metrics;
+    }
+
+    /** The registry users record into; set before {@link #go} opens. */
+    MetricRegistry metrics() {
+        return metrics;
+    }
+
+    /**
+     * Blocks a user until its planned start: evenly spread over the ramp-up. Returns false if the run stopped first
+     * (or the thread was interrupted), in which case the user must not run.
+     */
+    boolean awaitStart(int index) {
+        try {
+            go.await();
+            long startAt = startNanos + (long) ((double) plan.rampUp().toNanos() * index / plan.users());
+            long wait = startAt - System.nanoTime();
+            if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+            if (stopping) {
+                return false;
+            }
+            began.incrementAndGet();
+            maxStartDelayNanos.accumulateAndGet(System.nanoTime() - startAt, Math::max);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Whether users should stop starting iterations. */
+    boolean stopping() {
+        return stopping;
+    }
+
+    /** The run's default request timeout. */
+    Duration requestTimeout() {
+        return plan.requestTimeout();
+    }
+
+    private void stop() {
+        stopping = true;
+        stop.countDown();
     }
 
     /** Interrupts users still running, waits {@link #INTERRUPT_WAIT} for them, and counts those that stay. */
@@ -116,7 +169,8 @@ public final class LoadRun implements AutoCloseable {
     /** Stops and interrupts every user; safe to call more than once and after {@link #execute()}. */
     @Override
     public void close() {
-        stopping = true;
+        stop();
+        go.countDown();
         started.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
     }
 }

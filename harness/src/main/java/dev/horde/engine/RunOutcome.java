@@ -9,7 +9,10 @@ import java.time.Duration;
  * @param metrics every metric, as of the end of the run
  * @param measuredWindow from the end of the warm-up to the end of measuring
  * @param elapsed from the start of the first user to the end of the run
- * @param usersStarted how many virtual users started
+ * @param usersPlanned how many virtual users the plan asked for
+ * @param usersStarted how many of them started before the run ended
+ * @param maxStartDelay how much later than planned the latest user started: more than a few milliseconds means the
+ *     load generator could not keep up with its schedule
  * @param usersNotStopped users still running after the grace period and an interrupt: their threads are abandoned
  * @param interrupted whether the run was cut short by an interrupt of the thread that ran it
  * @param generatorCpu share of all cores this JVM used once all users had started and the warm-up was over, from 0
@@ -19,13 +22,23 @@ public record RunOutcome(
         RunMetrics metrics,
         Duration measuredWindow,
         Duration elapsed,
+        int usersPlanned,
         int usersStarted,
+        Duration maxStartDelay,
         int usersNotStopped,
         boolean interrupted,
         double generatorCpu) {
 
     /** Above this share of all cores, latencies include the generator's own queueing. */
     public static final double SATURATED_CPU = 0.9;
+
+    /** Users that start later than this make the run a different test from the one planned. */
+    public static final Duration LATE_START = Duration.ofSeconds(1);
+
+    /** Whether users started late or not at all although the run was not interrupted: the schedule was not kept. */
+    public boolean scheduleMissed() {
+        return !interrupted && (usersStarted < usersPlanned || maxStartDelay.compareTo(LATE_START) > 0);
+    }
 
     /** Whether the load generator was so busy that its measurements are suspect. */
     public boolean generatorSaturated() {

@@ -5,18 +5,21 @@ import dev.horde.metrics.Metric;
 import dev.horde.metrics.MetricRegistry;
 import java.util.concurrent.CountDownLatch;
 
-/** The loop of one virtual user: create its iteration, then run it until the run stops or the limit is reached. */
+/**
+ * The life of one virtual user: wait for its planned start, create its iteration, then run it until the run stops or
+ * the iteration limit is reached.
+ */
 final class VirtualUser implements Runnable {
 
     private final LoadRun run;
-    private final CurrentUser context;
+    private final int index;
     private final UserFactory factory;
     private final int iterationLimit;
     private final CountDownLatch finished;
 
-    VirtualUser(LoadRun run, CurrentUser context, UserFactory factory, int iterationLimit, CountDownLatch finished) {
+    VirtualUser(LoadRun run, int index, UserFactory factory, int iterationLimit, CountDownLatch finished) {
         this.run = run;
-        this.context = context;
+        this.index = index;
         this.factory = factory;
         this.iterationLimit = iterationLimit;
         this.finished = finished;
@@ -24,22 +27,27 @@ final class VirtualUser implements Runnable {
 
     @Override
     public void run() {
-        context.bind();
         try {
-            loop();
+            if (run.awaitStart(index)) {
+                CurrentUser user = new CurrentUser(index, run.metrics(), run.requestTimeout());
+                user.bind();
+                try {
+                    loop(user.metrics());
+                } finally {
+                    CurrentUser.unbind();
+                }
+            }
         } finally {
-            CurrentUser.unbind();
             finished.countDown();
         }
     }
 
-    private void loop() {
-        MetricRegistry metrics = context.metrics();
+    private void loop(MetricRegistry metrics) {
         Metric iterations = metrics.iteration();
         Iteration iteration;
         long setupStart = System.nanoTime();
         try {
-            iteration = factory.newUser(context.index());
+            iteration = factory.newUser(index);
         } catch (Throwable failure) {
             fail(metrics, iterations, setupStart, "user setup failed", failure);
             return;

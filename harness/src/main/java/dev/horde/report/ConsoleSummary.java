@@ -1,5 +1,6 @@
 package dev.horde.report;
 
+import dev.horde.engine.RunOutcome;
 import dev.horde.metrics.Format;
 import dev.horde.metrics.MetricRegistry;
 import dev.horde.metrics.MetricSnapshot;
@@ -29,6 +30,13 @@ public final class ConsoleSummary {
             for (BudgetResult budget : report.verdict().results()) {
                 out.append(budget.passed() ? "    ok    " : "    FAIL  ").append(budget.message()).append('\n');
             }
+        }
+        RunOutcome outcome = report.outcome();
+        if (outcome.scheduleMissed()) {
+            out.append("  warning: ").append(Format.count(outcome.usersStarted())).append(" of ")
+                    .append(Format.count(outcome.usersPlanned())).append(" users started, the latest ")
+                    .append(Format.millis(outcome.maxStartDelay().toNanos() / 1e6))
+                    .append(" late: the load generator could not keep its schedule\n");
         }
         if (report.outcome().generatorSaturated()) {
             out.append("  warning: this JVM used ").append(Format.percent(report.outcome().generatorCpu())).append(" of ")

@@ -61,6 +61,7 @@ public final class JsonSummary {
         json.name("run").beginObject()
                 .name("threads").value(report.threads())
                 .name("usersStarted").value(report.outcome().usersStarted())
+                .name("maxStartDelayMs").value(report.outcome().maxStartDelay().toNanos() / 1e6)
                 .name("usersNotStopped").value(report.outcome().usersNotStopped())
                 .name("elapsedMs").value(report.outcome().elapsed().toNanos() / 1e6)
                 .name("measuredMs").value(report.outcome().measuredWindow().toNanos() / 1e6)

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sample 1: an existing REST Assured functional test turned into a load test. The method body is unchanged; the
- * annotations make 20 virtual users run it for 10 seconds, and the budgets fail the build when the service is too
+ * annotations make 5 virtual users run it for 10 seconds, and the budgets fail the build when the service is too
  * slow, fails too often, or serves too little.
  */
 @ExtendWith(DemoTarget.class)
 class BrowsePostsLoadTest {
 
-    @LoadTest(users = 20, duration = "10s", rampUp = "2s", warmUp = "2s")
+    @LoadTest(users = 5, duration = "10s", rampUp = "2s", warmUp = "2s")
     @LatencyBudget(metric = "GET /api/posts/{id}", p95 = "250ms", p99 = "1s")
     @LatencyBudget(p99 = "2s")
     @ErrorBudget(maxRate = 0.01)
