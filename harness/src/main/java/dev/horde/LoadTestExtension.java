@@ -5,7 +5,6 @@ import dev.horde.engine.RunOutcome;
 import dev.horde.engine.UserThreads;
 import dev.horde.http.RestAssuredRecorder;
 import dev.horde.plan.LoadPlan;
-import dev.horde.plan.ThreadKind;
 import dev.horde.report.ConsoleSummary;
 import dev.horde.report.JsonSummary;
 import dev.horde.report.TestReport;
@@ -71,7 +70,8 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         Instant startedAt = Instant.now();
         RunOutcome outcome = run.execute();
         Verdict verdict = Verdict.of(plan.budgets(), outcome.metrics(), outcome.measuredWindow());
-        TestReport report = new TestReport(plan, outcome, verdict, startedAt, threadKind(plan.threads()));
+        TestReport report = new TestReport(plan, outcome, verdict, startedAt,
+                UserThreads.isVirtual(plan.threads()) ? "virtual" : "platform");
         IOException unwritten = publish(report, context);
 
         String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
@@ -106,10 +106,5 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         } catch (IOException e) {
             return e;
         }
-    }
-
-    private static String threadKind(ThreadKind kind) {
-        boolean virtual = kind == ThreadKind.VIRTUAL || (kind == ThreadKind.AUTO && UserThreads.virtualThreadsAvailable());
-        return virtual ? "virtual" : "platform";
     }
 }

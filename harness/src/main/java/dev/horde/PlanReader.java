@@ -14,7 +14,9 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -161,25 +163,21 @@ final class PlanReader {
     }
 
     private static void latency(LatencyBudget budget, String where, List<Budget> budgets) {
-        String[][] limits = {
-            {"p50", budget.p50()}, {"p90", budget.p90()}, {"p95", budget.p95()}, {"p99", budget.p99()},
-            {"p999", budget.p999()}, {"max", budget.max()}, {"mean", budget.mean()}
-        };
-        Statistic[] statistics = {
-            Statistic.P50, Statistic.P90, Statistic.P95, Statistic.P99, Statistic.P999, Statistic.MAX, Statistic.MEAN
-        };
-        int before = budgets.size();
-        for (int i = 0; i < limits.length; i++) {
-            String text = limits[i][1];
-            if (!text.isBlank()) {
-                Duration limit = parse(text, where + " has '" + limits[i][0] + "'");
-                budgets.add(new LatencyLimit(budget.metric().strip(), statistics[i], limit));
-            }
-        }
-        if (budgets.size() == before) {
+        Map<Statistic, String> limits = new EnumMap<>(Statistic.class);
+        limits.put(Statistic.P50, budget.p50());
+        limits.put(Statistic.P90, budget.p90());
+        limits.put(Statistic.P95, budget.p95());
+        limits.put(Statistic.P99, budget.p99());
+        limits.put(Statistic.P999, budget.p999());
+        limits.put(Statistic.MAX, budget.max());
+        limits.put(Statistic.MEAN, budget.mean());
+        limits.values().removeIf(String::isBlank);
+        if (limits.isEmpty()) {
             throw new LoadTestConfigurationException(where + " sets no limit: set at least one of p50, p90, p95, p99, "
                     + "p999, max, mean, e.g. p95 = \"250ms\".");
         }
+        limits.forEach((statistic, text) -> budgets.add(new LatencyLimit(budget.metric().strip(), statistic,
+                parse(text, where + " has '" + statistic.attribute() + "'"))));
     }
 
     /** Parses {@code text}, or fails naming {@code origin}, which reads e.g. "@LoadTest on method [m()] has 'duration'". */

@@ -24,10 +24,14 @@ public final class UserThreads {
         return OF_VIRTUAL != null;
     }
 
+    /** Whether users of this kind run on virtual threads. */
+    public static boolean isVirtual(ThreadKind kind) {
+        return kind == ThreadKind.VIRTUAL || (kind == ThreadKind.AUTO && virtualThreadsAvailable());
+    }
+
     /** A factory of user threads of the given kind; {@link ThreadKind#VIRTUAL} requires virtual threads. */
     public static ThreadFactory factory(ThreadKind kind) {
-        boolean virtual = kind == ThreadKind.VIRTUAL || (kind == ThreadKind.AUTO && virtualThreadsAvailable());
-        if (virtual) {
+        if (isVirtual(kind)) {
             if (OF_VIRTUAL == null) {
                 throw new IllegalStateException("virtual threads need JDK 21 or later");
             }

@@ -25,6 +25,9 @@ public final class RestAssuredRecorder implements Filter {
 
     private static final RestAssuredRecorder INSTANCE = new RestAssuredRecorder();
 
+    /** Per user thread: the last configuration seen and the one derived from it, so a request allocates none. */
+    private static final ThreadLocal<TimeoutDefaults> DEFAULTS = new ThreadLocal<>();
+
     private RestAssuredRecorder() {
     }
 
@@ -69,10 +72,22 @@ public final class RestAssuredRecorder implements Filter {
 
     private static void applyDefaultTimeouts(FilterableRequestSpecification request, CurrentUser user) {
         RestAssuredConfig config = request.getConfig();
+        TimeoutDefaults defaults = DEFAULTS.get();
+        if (defaults == null || defaults.given != config || defaults.user != user) {
+            defaults = new TimeoutDefaults(config, withTimeouts(config, user), user);
+            DEFAULTS.set(defaults);
+        }
+        if (defaults.derived != config) {
+            request.config(defaults.derived);
+        }
+    }
+
+    /** {@code config} with the user's request timeout wherever it sets no connect or read timeout of its own. */
+    private static RestAssuredConfig withTimeouts(RestAssuredConfig config, CurrentUser user) {
         HttpClientConfig client = config.getHttpClientConfig();
         Map<String, ?> params = client.params();
         if (params.containsKey(CONNECT_TIMEOUT) && params.containsKey(READ_TIMEOUT)) {
-            return;
+            return config;
         }
         int millis = (int) Math.min(Integer.MAX_VALUE, user.requestTimeout().toMillis());
         if (!params.containsKey(CONNECT_TIMEOUT)) {
@@ -81,6 +96,9 @@ public final class RestAssuredRecorder implements Filter {
         if (!params.containsKey(READ_TIMEOUT)) {
             client = client.setParam(READ_TIMEOUT, millis);
         }
-        request.config(config.httpClient(client));
+        return config.httpClient(client);
+    }
+
+    private record TimeoutDefaults(RestAssuredConfig given, RestAssuredConfig derived, CurrentUser user) {
     }
 }

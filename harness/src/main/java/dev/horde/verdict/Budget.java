@@ -3,6 +3,7 @@ package dev.horde.verdict;
 import dev.horde.metrics.RunMetrics;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** One limit a load test must keep, checked once the run is over. */
 public sealed interface Budget permits LatencyLimit, ErrorRateLimit, ThroughputLimit {
@@ -17,7 +18,7 @@ public sealed interface Budget permits LatencyLimit, ErrorRateLimit, ThroughputL
     static String recordedNames(RunMetrics metrics) {
         String names = String.join(", ", metrics.byName().entrySet().stream()
                 .filter(e -> e.getValue().count() > 0)
-                .map(java.util.Map.Entry::getKey)
+                .map(Map.Entry::getKey)
                 .toList());
         return names.isEmpty() ? "nothing was recorded" : "recorded metrics: " + names;
     }

@@ -20,6 +20,11 @@ public enum Statistic {
         this.percentile = percentile;
     }
 
+    /** The {@link dev.horde.LatencyBudget} attribute that sets a limit on it: {@code p95}, {@code p999}, {@code max}. */
+    public String attribute() {
+        return this == P999 ? "p999" : label;
+    }
+
     /** How the statistic reads in messages: {@code p95}, {@code p99.9}, {@code max}, {@code mean}. */
     public String label() {
         return label;
