@@ -7,6 +7,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import dev.horde.control.UserController;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * automatically under {@code "METHOD /path-template"}; whole iterations under {@code iteration}.
  *
  * <p>A parameter whose type implements {@link dev.horde.user.User} receives one instance per virtual user, kept
- * across that user's iterations; other parameters are resolved once by JUnit and shared.
+ * across that user's iterations; other parameters are resolved once by JUnit and shared. The user's
+ * {@link dev.horde.user.User#setUp() setUp} and {@link dev.horde.user.User#tearDown() tearDown} run once each, timed
+ * as {@code user setup} and {@code user teardown}. With a {@link #controller()}, the controller drives that user
+ * instead of the method body: each iteration is one step it chooses.
  *
  * <p>JUnit lifecycle methods ({@code @BeforeEach}, {@code @AfterEach}) run once around the whole load test, and
  * {@code @Timeout} bounds the whole run.
@@ -44,6 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (default {@value #DEFAULT_REQUEST_TIMEOUT});</li>
  * <li>{@value #THREADS_PROPERTY_NAME}: {@code auto} (virtual threads where available), {@code virtual} or
  * {@code platform};</li>
+ * <li>{@value #SEED_PROPERTY_NAME}: the seed of every user's random generator, a whole number; each summary prints the
+ * seed it ran with, so a run replays its random choices with the same value;</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries go (default {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>
  *
@@ -83,6 +89,8 @@ public @interface LoadTest {
     String DEFAULT_REQUEST_TIMEOUT = "30s";
     /** Configuration parameter choosing the kind of thread a virtual user runs on: {@value}. */
     String THREADS_PROPERTY_NAME = "horde.threads";
+    /** Configuration parameter fixing the seed of the users' random generators: {@value}. */
+    String SEED_PROPERTY_NAME = "horde.seed";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */
@@ -105,4 +113,13 @@ public @interface LoadTest {
 
     /** Iterations per user, after which that user stops; {@code 0} (the default) means no limit. */
     int iterations() default 0;
+
+    /**
+     * A {@link UserController} that drives the method's {@link dev.horde.user.User} parameter instead of the method
+     * body, which is then not called: each iteration is one step the controller chooses, timed as
+     * {@code action <name>}, followed by its think time. One controller per user, created with its no-argument
+     * constructor. {@code UserController.class} (the default) means none.
+     */
+    @SuppressWarnings("rawtypes")
+    Class<? extends UserController> controller() default UserController.class;
 }

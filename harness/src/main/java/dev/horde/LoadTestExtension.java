@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -60,8 +61,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             return;
         }
         LoadPlan plan = new PlanReader(context::getConfigurationParameter).read(context.getRequiredTestClass(), method);
-        TestMethodUsers users = TestMethodUsers.of(
-                method, invocationContext.getTarget().orElse(null), invocationContext.getArguments());
+        TestMethodUsers users = TestMethodUsers.of(method, invocationContext.getTarget().orElse(null),
+                invocationContext.getArguments(), AnnotationSupport.findAnnotation(method, LoadTest.class)
+                        .orElseThrow().controller());
         invocation.skip();
 
         RestAssuredRecorder.install();

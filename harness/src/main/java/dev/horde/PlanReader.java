@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -78,7 +79,7 @@ final class PlanReader {
             budgets(c, "class [" + c.getSimpleName() + "]", budgets);
         }
         return new LoadPlan(testClass.getName() + "." + method.getName(), users, duration.value, rampUp.value,
-                warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), reportDirectory,
+                warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), seed(), reportDirectory,
                 List.copyOf(budgets));
     }
 
@@ -117,6 +118,19 @@ final class PlanReader {
 
     private Duration parameterDuration(String property, String fallback) {
         return parse(parameter(property).orElse(fallback), "configuration parameter '" + property + "'");
+    }
+
+    private long seed() {
+        Optional<String> text = parameter(LoadTest.SEED_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return new SplittableRandom().nextLong();
+        }
+        try {
+            return Long.parseLong(text.get().strip());
+        } catch (NumberFormatException e) {
+            throw new LoadTestConfigurationException("configuration parameter '" + LoadTest.SEED_PROPERTY_NAME
+                    + "' must be a whole number, as printed in a summary, but was [" + text.get() + "].");
+        }
     }
 
     private ThreadKind threads() {

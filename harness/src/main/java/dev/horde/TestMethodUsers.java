@@ -1,7 +1,8 @@
 package dev.horde;
 
-import dev.horde.engine.Iteration;
+import dev.horde.control.UserController;
 import dev.horde.engine.UserFactory;
+import dev.horde.engine.UserScript;
 import dev.horde.user.User;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -13,11 +14,12 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
 /**
- * Virtual users whose iteration is a call of the test method: arguments JUnit resolved are shared, and each
- * {@link User} parameter gets a new instance per virtual user. The method is called through a method handle, so an
- * iteration costs no reflection.
+ * Virtual users of a load test method: arguments JUnit resolved are shared, each {@link User} parameter gets a new
+ * instance per virtual user, and each iteration calls the method through a method handle (no reflection per call) —
+ * or, with a controller, performs the step the controller chooses.
  */
 final class TestMethodUsers implements UserFactory {
 
@@ -25,42 +27,73 @@ final class TestMethodUsers implements UserFactory {
     private final Object[] sharedArguments;
     private final int[] userSlots;
     private final Constructor<?>[] userConstructors;
+    private final boolean lifecycle;
+    private final Constructor<?> controller;
 
-    private TestMethodUsers(MethodHandle body, Object[] sharedArguments, int[] userSlots, Constructor<?>[] constructors) {
+    private TestMethodUsers(MethodHandle body, Object[] sharedArguments, int[] userSlots, Constructor<?>[] constructors,
+            Constructor<?> controller) {
         this.body = body;
         this.sharedArguments = sharedArguments;
         this.userSlots = userSlots;
         this.userConstructors = constructors;
+        this.controller = controller;
+        this.lifecycle = java.util.Arrays.stream(constructors).anyMatch(c -> overridesLifecycle(c.getDeclaringClass()));
     }
 
-    /** Users of {@code method} on {@code target} (null for a static method); rejects user types it cannot create. */
-    static TestMethodUsers of(Method method, Object target, List<Object> resolvedArguments) {
+    /**
+     * Users of {@code method} on {@code target} (null for a static method), driven by {@code controllerType} unless it
+     * is {@code UserController.class}; rejects user and controller types it cannot create.
+     */
+    static TestMethodUsers of(Method method, Object target, List<Object> resolvedArguments, Class<?> controllerType) {
         Parameter[] parameters = method.getParameters();
         List<Integer> slots = new ArrayList<>();
         List<Constructor<?>> constructors = new ArrayList<>();
         for (int i = 0; i < parameters.length; i++) {
             if (User.class.isAssignableFrom(parameters[i].getType())) {
                 slots.add(i);
-                constructors.add(constructor(method, parameters[i]));
+                constructors.add(UserTypes.constructor(method, parameters[i]));
             }
         }
+        Constructor<?> controller = controllerType == UserController.class
+                ? null
+                : UserTypes.controller(method, controllerType, slots.stream().map(i -> parameters[i]).toList());
         return new TestMethodUsers(handle(method, target), resolvedArguments.toArray(),
-                slots.stream().mapToInt(Integer::intValue).toArray(), constructors.toArray(new Constructor<?>[0]));
+                slots.stream().mapToInt(Integer::intValue).toArray(), constructors.toArray(new Constructor<?>[0]),
+                controller);
     }
 
     @Override
-    public Iteration newUser(int userIndex) throws Throwable {
+    public UserScript newUser(int userIndex, RandomGenerator random) throws Throwable {
         Object[] arguments = sharedArguments.clone();
+        List<User> users = new ArrayList<>(userSlots.length);
         for (int i = 0; i < userSlots.length; i++) {
-            try {
-                arguments[userSlots[i]] = userConstructors[i].newInstance();
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+            User user = (User) create(userConstructors[i]);
+            users.add(user);
+            arguments[userSlots[i]] = user;
         }
-        return () -> {
-            body.invokeExact(arguments); // a statement, so the call site's type is (Object[])void
-        };
+        if (controller != null) {
+            @SuppressWarnings("unchecked")
+            UserController<User> behaviour = (UserController<User>) create(controller);
+            return new ControlledUser(users, lifecycle, behaviour, random);
+        }
+        return new MethodUser(users, lifecycle, body, arguments);
+    }
+
+    private static Object create(Constructor<?> constructor) throws Throwable {
+        try {
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static boolean overridesLifecycle(Class<?> type) {
+        try {
+            return type.getMethod("setUp").getDeclaringClass() != User.class
+                    || type.getMethod("tearDown").getDeclaringClass() != User.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     private static MethodHandle handle(Method method, Object target) {
@@ -75,30 +108,6 @@ final class TestMethodUsers implements UserFactory {
         } catch (IllegalAccessException | RuntimeException e) {
             throw new LoadTestConfigurationException("@LoadTest on method [" + Describe.method(method)
                     + "] cannot be called by the harness: " + e.getMessage());
-        }
-    }
-
-    private static Constructor<?> constructor(Method method, Parameter parameter) {
-        Class<?> type = parameter.getType();
-        String where = "@LoadTest method [" + Describe.method(method) + "] has parameter [" + type.getSimpleName() + " "
-                + parameter.getName() + "]";
-        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-            throw new LoadTestConfigurationException(where + ", but [" + type.getName() + "] is "
-                    + (type.isInterface() ? "an interface" : "abstract")
-                    + ": declare a concrete class implementing " + User.class.getName()
-                    + " so that each virtual user gets its own instance.");
-        }
-        if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
-            throw new LoadTestConfigurationException(where + ", but [" + type.getName()
-                    + "] is an inner class: make it static (or top-level) so that the harness can create it.");
-        }
-        try {
-            Constructor<?> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor;
-        } catch (NoSuchMethodException e) {
-            throw new LoadTestConfigurationException(where + ", but [" + type.getName()
-                    + "] has no constructor without parameters: add one so that each virtual user gets its own instance.");
         }
     }
 }

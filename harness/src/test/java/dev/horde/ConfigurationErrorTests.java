@@ -2,11 +2,16 @@ package dev.horde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.horde.control.Step;
+import dev.horde.control.UserController;
+import dev.horde.store.UserStore;
 import dev.horde.testing.Fixtures;
 import dev.horde.user.User;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +79,22 @@ class ConfigurationErrorTests {
                         "@LoadTest method [run(NeedsName)] has parameter [NeedsName user], but"
                                 + " [dev.horde.ConfigurationErrorTests$NeedsName] has no constructor without parameters:"
                                 + " add one so that each virtual user gets its own instance."),
+                Arguments.of(AbstractController.class,
+                        "@LoadTest on method [run(Walker)] names controller [Stepper], but"
+                                + " [dev.horde.ConfigurationErrorTests$Stepper] is abstract: name a concrete class"
+                                + " implementing dev.horde.control.UserController so that each virtual user gets its"
+                                + " own controller."),
+                Arguments.of(ControllerWithoutDefaultConstructor.class,
+                        "@LoadTest on method [run(Walker)] names controller [NeedsSpeed], but"
+                                + " [dev.horde.ConfigurationErrorTests$NeedsSpeed] has no constructor without"
+                                + " parameters: add one so that each virtual user gets its own controller."),
+                Arguments.of(ControllerWithoutUser.class,
+                        "@LoadTest on method [run()] names controller [Walk], which drives users of type [Walker]:"
+                                + " declare exactly one parameter of that type, the user it drives, but the method"
+                                + " has 0."),
+                Arguments.of(ControllerForAnotherUser.class,
+                        "@LoadTest on method [run(Runner)] names controller [Walk], which drives users of type"
+                                + " [Walker], but the method's user parameter is of type [Runner]."),
                 Arguments.of(InnerClassUser.class,
                         "@LoadTest method [run(InnerUser)] has parameter [InnerUser user], but"
                                 + " [dev.horde.ConfigurationErrorTests$InnerClassUser$InnerUser] is an inner class:"
@@ -115,6 +136,9 @@ class ConfigurationErrorTests {
                         "configuration parameter 'horde.grace' [later], which is not a duration: " + GRAMMAR),
                 Arguments.of("horde.request.timeout", "0s",
                         "configuration parameter 'horde.request.timeout' must be > 0 but was [0s]."),
+                Arguments.of("horde.seed", "lucky",
+                        "configuration parameter 'horde.seed' must be a whole number, as printed in a summary, but was"
+                                + " [lucky]."),
                 Arguments.of("horde.threads", "green",
                         "configuration parameter 'horde.threads' must be one of auto, virtual, platform but was [green]."));
     }
@@ -290,6 +314,51 @@ class ConfigurationErrorTests {
         @LoadTest(duration = "1s")
         void run(NeedsName user) {
             iterations.incrementAndGet();
+        }
+    }
+
+    public static class Walker implements User {
+    }
+
+    public static class Runner implements User {
+    }
+
+    public static class Walk implements UserController<Walker> {
+        @Override
+        public Step<Walker> next(UserStore store, RandomGenerator random) {
+            return new Step<>("walk", walker -> iterations.incrementAndGet(), Duration.ZERO);
+        }
+    }
+
+    public abstract static class Stepper implements UserController<Walker> {
+    }
+
+    public static class NeedsSpeed extends Walk {
+        NeedsSpeed(int speed) {
+        }
+    }
+
+    static class AbstractController {
+        @LoadTest(duration = "1s", controller = Stepper.class)
+        void run(Walker walker) {
+        }
+    }
+
+    static class ControllerWithoutDefaultConstructor {
+        @LoadTest(duration = "1s", controller = NeedsSpeed.class)
+        void run(Walker walker) {
+        }
+    }
+
+    static class ControllerWithoutUser {
+        @LoadTest(duration = "1s", controller = Walk.class)
+        void run() {
+        }
+    }
+
+    static class ControllerForAnotherUser {
+        @LoadTest(duration = "1s", controller = Walk.class)
+        void run(Runner runner) {
         }
     }
 

@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import dev.horde.engine.Iteration;
 import dev.horde.engine.LoadRun;
 import dev.horde.engine.RunOutcome;
+import dev.horde.engine.UserScript;
 import dev.horde.engine.UserThreads;
 import dev.horde.http.RestAssuredRecorder;
 import dev.horde.plan.LoadPlan;
@@ -147,8 +148,8 @@ public final class OverheadBenchmark {
     /** The same loop run by the harness: users, iteration recording and REST Assured recording included. */
     private static Result harness(Iteration body, int users, Duration warmUp, Duration measured) throws Exception {
         LoadPlan plan = new LoadPlan("bench", users, warmUp.plus(measured), Duration.ZERO, warmUp, 0,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), ThreadKind.AUTO, Path.of("target"), List.of());
-        LoadRun run = new LoadRun(plan, index -> body, UserThreads.factory(ThreadKind.AUTO));
+                Duration.ofSeconds(5), Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Path.of("target"), List.of());
+        LoadRun run = new LoadRun(plan, (index, random) -> UserScript.of(body), UserThreads.factory(ThreadKind.AUTO));
         long start = System.nanoTime();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(run::execute);
         TimeUnit.NANOSECONDS.sleep(start + warmUp.toNanos() - System.nanoTime());

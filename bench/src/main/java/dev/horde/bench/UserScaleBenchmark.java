@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.horde.engine.LoadRun;
 import dev.horde.engine.RunOutcome;
+import dev.horde.engine.UserScript;
 import dev.horde.engine.UserThreads;
 import dev.horde.http.RestAssuredRecorder;
 import dev.horde.metrics.MetricSnapshot;
@@ -41,10 +42,10 @@ public final class UserScaleBenchmark {
         long baseline = usedHeap();
 
         LoadPlan plan = new LoadPlan("scale", users, duration, rampUp, rampUp, 0, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), ThreadKind.AUTO, Path.of("target"), List.of());
-        LoadRun run = new LoadRun(plan, index -> () -> {
+                Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Path.of("target"), List.of());
+        LoadRun run = new LoadRun(plan, (index, random) -> () -> {
             given().get(url).then().statusCode(200);
-            TimeUnit.MILLISECONDS.sleep(thinkMillis);
+            return Duration.ofMillis(thinkMillis);
         }, UserThreads.factory(ThreadKind.AUTO));
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(run::execute);
         if (Boolean.getBoolean("bench.trace")) {

@@ -33,6 +33,7 @@ public final class LoadRun implements AutoCloseable {
     private final AtomicInteger began = new AtomicInteger();
     private final AtomicLong maxStartDelayNanos = new AtomicLong();
     private volatile boolean stopping;
+    private volatile boolean cutOff;
     private volatile long startNanos;
     private volatile MetricRegistry metrics;
 
@@ -128,6 +129,26 @@ public final class LoadRun implements AutoCloseable {
         }
     }
 
+    /** Pauses a user for {@code pause}, or less if the run stops first; returns false if it stopped. */
+    boolean pause(Duration pause) {
+        try {
+            return !stop.await(pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The run's seed, from which every user's random generator is derived. */
+    long seed() {
+        return plan.seed();
+    }
+
+    /** Whether the grace period is over and users are being interrupted. */
+    boolean cutOff() {
+        return cutOff;
+    }
+
     /** Whether users should stop starting iterations. */
     boolean stopping() {
         return stopping;
@@ -146,6 +167,7 @@ public final class LoadRun implements AutoCloseable {
     /** Interrupts users still running, waits {@link #INTERRUPT_WAIT} for them, and counts those that stay. */
     private int interruptRemaining() {
         boolean interrupted = Thread.interrupted();
+        cutOff = true;
         started.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
         long deadline = System.nanoTime() + INTERRUPT_WAIT.toNanos();
         int alive = 0;
@@ -170,6 +192,7 @@ public final class LoadRun implements AutoCloseable {
     @Override
     public void close() {
         stop();
+        cutOff = true;
         go.countDown();
         started.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
     }

@@ -34,6 +34,9 @@ public final class FailureCause {
 
     /** The cause of a failure that ended in {@code failure}, looking through its chain of causes. */
     public static String of(Throwable failure) {
+        if (failure instanceof NamedFailure named) {
+            return named.failureCause();
+        }
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
             String transport = transportCause(t);

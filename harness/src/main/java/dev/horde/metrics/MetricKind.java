@@ -1,9 +1,15 @@
 package dev.horde.metrics;
 
-/** What a metric measures: a single request (or message, or step) or a whole iteration of the test body. */
+/** What a metric measures; reports list metrics in this order. */
 public enum MetricKind {
-    /** One request to the target; budgets without a metric name cover all of them together. */
+    /** A request to the target (HTTP, WebSocket connect); {@code *} covers all of them together. */
     REQUEST,
-    /** One call of the load test method by one virtual user. */
-    ITERATION
+    /** A message exchange or delivery over an open connection: WebSocket round trips, event delivery, drops. */
+    MESSAGE,
+    /** One action a controller chose, named {@code action <name>}. */
+    ACTION,
+    /** One iteration: a call of the load test method, or one controller step. */
+    ITERATION,
+    /** Once-per-user work: {@code user setup} and {@code user teardown}. */
+    LIFECYCLE
 }

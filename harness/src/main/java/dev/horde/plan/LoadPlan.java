@@ -17,6 +17,7 @@ import java.util.List;
  * @param grace how long in-flight iterations may finish after the end before they are interrupted
  * @param requestTimeout default connect and read timeout of requests
  * @param threads the kind of thread users run on
+ * @param seed the seed every user's random generator derives from; the same seed replays the same random choices
  * @param reportDirectory where the JSON summary goes
  * @param budgets the budgets, method-level first
  */
@@ -30,6 +31,7 @@ public record LoadPlan(
         Duration grace,
         Duration requestTimeout,
         ThreadKind threads,
+        long seed,
         Path reportDirectory,
         List<Budget> budgets) {
 

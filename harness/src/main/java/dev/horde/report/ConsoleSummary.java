@@ -2,7 +2,7 @@ package dev.horde.report;
 
 import dev.horde.engine.RunOutcome;
 import dev.horde.metrics.Format;
-import dev.horde.metrics.MetricRegistry;
+import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import dev.horde.verdict.BudgetResult;
@@ -21,7 +21,7 @@ public final class ConsoleSummary {
     public static String render(TestReport report) {
         StringBuilder out = new StringBuilder()
                 .append("Horde ").append(report.plan().testId()).append(" - ").append(report.plan().describe())
-                .append(", ").append(report.threads()).append(" threads - ")
+                .append(", ").append(report.threads()).append(" threads, seed ").append(report.plan().seed()).append(" - ")
                 .append(report.passed() ? "PASSED" : report.outcome().interrupted() ? "INTERRUPTED" : "FAILED")
                 .append('\n');
         table(out, rows(report));
@@ -55,11 +55,16 @@ public final class ConsoleSummary {
         RunMetrics metrics = report.outcome().metrics();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (MetricSnapshot metric : metrics.byName().values()) {
-            if (metric.name().equals(MetricRegistry.ITERATION) && metrics.allRequests() != null) {
-                rows.add(row(report, metrics.allRequests(), "* (all requests)"));
-            }
+        for (MetricSnapshot metric : metrics.ofKind(MetricKind.REQUEST)) {
             rows.add(row(report, metric, metric.name()));
+        }
+        if (metrics.allRequests() != null) {
+            rows.add(row(report, metrics.allRequests(), "* (all requests)"));
+        }
+        for (MetricSnapshot metric : metrics.byName().values()) {
+            if (metric.kind() != MetricKind.REQUEST) {
+                rows.add(row(report, metric, metric.name()));
+            }
         }
         return rows;
     }

@@ -1,7 +1,6 @@
 package dev.horde.report;
 
 import dev.horde.metrics.ErrorSample;
-import dev.horde.metrics.MetricRegistry;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import dev.horde.plan.Durations;
@@ -60,6 +59,7 @@ public final class JsonSummary {
                 .endObject();
         json.name("run").beginObject()
                 .name("threads").value(report.threads())
+                .name("seed").value(Long.toString(report.plan().seed()))
                 .name("usersStarted").value(report.outcome().usersStarted())
                 .name("maxStartDelayMs").value(report.outcome().maxStartDelay().toNanos() / 1e6)
                 .name("usersNotStopped").value(report.outcome().usersNotStopped())
@@ -69,10 +69,10 @@ public final class JsonSummary {
                 .endObject();
         json.name("metrics").beginObject();
         for (MetricSnapshot metric : metrics.byName().values()) {
-            if (metric.name().equals(MetricRegistry.ITERATION) && metrics.allRequests() != null) {
-                metric(json, report, metrics.allRequests());
-            }
             metric(json, report, metric);
+        }
+        if (metrics.allRequests() != null) {
+            metric(json, report, metrics.allRequests());
         }
         json.endObject();
         json.name("budgets").beginArray();

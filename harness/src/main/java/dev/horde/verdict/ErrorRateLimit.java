@@ -1,6 +1,7 @@
 package dev.horde.verdict;
 
 import dev.horde.metrics.Format;
+import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricRegistry;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The fraction of failed samples of a metric must not exceed a limit. Empty metric: all requests together (when
- * any were made) and, separately, whole iterations.
+ * any were made) and, separately, whole iterations and each once-per-user metric ({@code user setup}, …).
  */
 public record ErrorRateLimit(String metric, double maxRate) implements Budget {
 
@@ -29,6 +30,9 @@ public record ErrorRateLimit(String metric, double maxRate) implements Budget {
             results.add(check(metrics, MetricRegistry.ALL_REQUESTS));
         }
         results.add(check(metrics, MetricRegistry.ITERATION));
+        for (MetricSnapshot lifecycle : metrics.ofKind(MetricKind.LIFECYCLE)) {
+            results.add(check(metrics, lifecycle.name()));
+        }
         return results;
     }
 

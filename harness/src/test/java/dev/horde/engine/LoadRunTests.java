@@ -21,15 +21,15 @@ class LoadRunTests {
 
     private static LoadPlan plan(int users, String duration, String rampUp) {
         return new LoadPlan("test", users, Duration.parse("PT" + duration), Duration.parse("PT" + rampUp), Duration.ZERO,
-                0, Duration.ofMillis(200), Duration.ofSeconds(5), ThreadKind.AUTO, Path.of("target"), List.of());
+                0, Duration.ofMillis(200), Duration.ofSeconds(5), ThreadKind.AUTO, 42, Path.of("target"), List.of());
     }
 
     @Test
     void anInterruptMidRampStopsTheRunAndUsersThatHaveNotStartedNeverRun() {
         AtomicInteger created = new AtomicInteger();
-        LoadRun run = new LoadRun(plan(10, "60S", "60S"), index -> {
+        LoadRun run = new LoadRun(plan(10, "60S", "60S"), (index, random) -> {
             created.incrementAndGet();
-            return () -> TimeUnit.MILLISECONDS.sleep(5);
+            return UserScript.of(() -> TimeUnit.MILLISECONDS.sleep(5));
         }, UserThreads.factory(ThreadKind.AUTO));
         AtomicReference<Thread> runner = new AtomicReference<>();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(() -> {
@@ -61,7 +61,7 @@ class LoadRunTests {
             return thread;
         };
         AtomicInteger iterations = new AtomicInteger();
-        LoadRun run = new LoadRun(plan(5, "10S", "0S"), index -> iterations::incrementAndGet, scarce);
+        LoadRun run = new LoadRun(plan(5, "10S", "0S"), (index, random) -> UserScript.of(iterations::incrementAndGet), scarce);
 
         assertThatThrownBy(run::execute)
                 .isInstanceOf(IllegalStateException.class)
@@ -74,7 +74,7 @@ class LoadRunTests {
 
     @Test
     void theRunEndsAtItsDurationWithEveryUserStartedOnSchedule() {
-        LoadRun run = new LoadRun(plan(50, "0.5S", "0.5S"), index -> () -> TimeUnit.MILLISECONDS.sleep(2),
+        LoadRun run = new LoadRun(plan(50, "0.5S", "0.5S"), (index, random) -> UserScript.of(() -> TimeUnit.MILLISECONDS.sleep(2)),
                 UserThreads.factory(ThreadKind.AUTO));
 
         RunOutcome result = run.execute();

@@ -16,28 +16,49 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo chat service the sample load tests run against: posts in channels over a JSON API. In memory,
- * thread-safe, on loopback. Start it embedded with {@link #start(int)} or standalone with {@link #main(String[])}.
+ * The demo chat service the sample load tests run against, on loopback: accounts and sessions, channels, posts and
+ * reactions over a JSON API, and a WebSocket that pushes {@code posted}, {@code post_edited}, {@code post_deleted} and
+ * {@code reaction_added} events to channel members. In memory and thread-safe. Start it embedded with
+ * {@link #start(int)} or standalone with {@link #main(String[])}.
  *
  * <pre>
- * GET    /health                 200 {"status":"up"}
- * GET    /api/posts?channel=c    200 [post, …] newest first (at most 20)
- * POST   /api/posts              201 post        body {"channel":…, "author":…, "message":…}
- * GET    /api/posts/{id}         200 post | 404
- * PUT    /api/posts/{id}         200 post | 404  body {"message":…}
- * DELETE /api/posts/{id}         204 | 404
+ * GET    /health                        200 {"status":"up"}
+ * GET    /api/config                    200 {"websocketUrl":"ws://127.0.0.1:…/api/websocket"}
+ * POST   /api/users                     201 {"id","username"} | 409 taken    {"username","password"}
+ * POST   /api/users/login               200 {"token","id"} | 401            {"username","password"}
+ * POST   /api/users/logout              204 | 401                          (Authorization: Bearer token)
+ * GET    /api/channels                  200 [channel, …]
+ * POST   /api/channels                  201 channel (creator joins)         {"name"}            (signed in)
+ * POST   /api/channels/{id}/members     200 channel (joins) | 404                               (signed in)
+ * GET    /api/channels/{id}/posts       200 [post, …] newest first, at most 20
+ * GET    /api/posts?channel=name        200 [post, …] newest first, at most 20
+ * POST   /api/posts                     201 post    {"channel_id" or "channel", "message", "nonce"?, "author"?}
+ * GET    /api/posts/{id}                200 post | 404
+ * PUT    /api/posts/{id}                200 post | 404                      {"message"}
+ * DELETE /api/posts/{id}                204 | 404
+ * POST   /api/posts/{id}/reactions      201 | 404                           {"emoji"}          (signed in)
  * </pre>
+ * Posting without a token is allowed (author "anonymous" unless given); posting signed in to a channel requires
+ * membership (403 otherwise).
  */
 public final class DemoServer implements AutoCloseable {
 
-    private static final Pattern POST_PATH = Pattern.compile("/api/posts/(\\d+)");
+    private static final Pattern POST = Pattern.compile("/api/posts/(\\d+)(/reactions)?");
+    private static final Pattern CHANNEL = Pattern.compile("/api/channels/(\\d+)/(members|posts)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final PostStore posts = new PostStore();
+    private final EventHub hub = new EventHub();
+    private final ChatService chat = new ChatService(hub::publish);
 
     private DemoServer(int port) throws IOException {
+        try {
+            hub.serve(chat);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the WebSocket server", e);
+        }
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "demo-http");
@@ -45,24 +66,29 @@ public final class DemoServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/health", exchange -> respond(exchange, 200, Map.of("status", "up")));
-        server.createContext("/api/posts", this::posts);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                route(exchange);
+            } catch (RuntimeException | IOException e) {
+                respond(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+            }
+        });
         for (int i = 1; i <= 10; i++) {
-            posts.create("town-square", "demo", "welcome post " + i);
+            chat.post(chat.channel(ChatService.TOWN_SQUARE), "demo", "welcome post " + i, null);
         }
         server.start();
     }
 
-    /** Starts the service on 127.0.0.1 and {@code port} (0 for any free port). */
+    /** Starts the service on 127.0.0.1 and {@code port} (0 for any free port); its WebSocket takes a free port. */
     public static DemoServer start(int port) throws IOException {
         return new DemoServer(port);
     }
 
-    /** Runs the service until the process is stopped: {@code java dev.horde.demo.DemoServer [port]}. */
+    /** Runs the service until the process is stopped: {@code java -jar horde-demo.jar [port]}. */
     public static void main(String[] args) throws IOException {
         DemoServer demo = start(args.length > 0 ? Integer.parseInt(args[0]) : 8080);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
-        System.out.println("demo chat service on " + demo.baseUri());
+        System.out.println("demo chat service on " + demo.baseUri() + ", WebSocket " + demo.websocketUri());
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -70,63 +96,134 @@ public final class DemoServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** {@code ws://127.0.0.1:<port>/api/websocket}. */
+    public String websocketUri() {
+        return "ws://127.0.0.1:" + hub.getPort() + "/api/websocket";
+    }
+
     @Override
     public void close() {
         server.stop(0);
         executor.shutdownNow();
+        try {
+            hub.stop(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void posts(HttpExchange exchange) throws IOException {
+    private void route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        try {
-            if (path.equals("/api/posts") || path.equals("/api/posts/")) {
-                switch (method) {
-                    case "GET" -> respond(exchange, 200, posts.latest(query(exchange, "channel"), 20));
-                    case "POST" -> {
-                        JsonNode body = body(exchange);
-                        String channel = text(body, "channel").orElse("town-square");
-                        Optional<String> message = text(body, "message");
-                        if (message.isEmpty()) {
-                            respond(exchange, 400, Map.of("error", "message is required"));
-                        } else {
-                            respond(exchange, 201, posts.create(channel, text(body, "author").orElse("anonymous"),
-                                    message.get()));
-                        }
-                    }
-                    default -> respond(exchange, 405, Map.of("error", "method not allowed"));
+        Optional<Account> account = chat.session(token(exchange));
+        Matcher post = POST.matcher(path);
+        Matcher channel = CHANNEL.matcher(path);
+        switch (method + " " + (post.matches() ? "/api/posts/{id}" + (post.group(2) == null ? "" : "/reactions")
+                : channel.matches() ? "/api/channels/{id}/" + channel.group(2) : path)) {
+            case "GET /health" -> respond(exchange, 200, Map.of("status", "up"));
+            case "GET /api/config" -> respond(exchange, 200, Map.of("websocketUrl", websocketUri()));
+            case "POST /api/users" -> signup(exchange);
+            case "POST /api/users/login" -> login(exchange);
+            case "POST /api/users/logout" -> {
+                String token = token(exchange);
+                respond(exchange, token != null && chat.logout(token) ? 204 : 401, null);
+            }
+            case "GET /api/channels" -> respond(exchange, 200, chat.channels());
+            case "POST /api/channels" -> {
+                if (account.isEmpty()) {
+                    respond(exchange, 401, Map.of("error", "sign in first"));
+                    return;
                 }
-                return;
+                Channel created = chat.channel(text(body(exchange), "name").orElse("general"));
+                chat.join(account.get().id(), created.id());
+                respond(exchange, 201, created);
             }
-            Matcher matcher = POST_PATH.matcher(path);
-            if (!matcher.matches()) {
-                respond(exchange, 404, Map.of("error", "not found"));
-                return;
-            }
-            long id = Long.parseLong(matcher.group(1));
-            switch (method) {
-                case "GET" -> found(exchange, posts.find(id));
-                case "PUT" -> found(exchange, posts.update(id, text(body(exchange), "message").orElse("")));
-                case "DELETE" -> {
-                    if (posts.delete(id)) {
-                        respond(exchange, 204, null);
-                    } else {
-                        respond(exchange, 404, Map.of("error", "no post " + id));
-                    }
+            case "POST /api/channels/{id}/members" -> {
+                if (account.isEmpty()) {
+                    respond(exchange, 401, Map.of("error", "sign in first"));
+                    return;
                 }
-                default -> respond(exchange, 405, Map.of("error", "method not allowed"));
+                found(exchange, chat.join(account.get().id(), Long.parseLong(channel.group(1))));
             }
-        } catch (IOException | RuntimeException e) {
-            respond(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+            case "GET /api/channels/{id}/posts" -> respond(exchange, 200, chat.latest(Long.parseLong(channel.group(1)), 20));
+            case "GET /api/posts" -> {
+                String name = query(exchange, "channel");
+                respond(exchange, 200, chat.latest(name == null ? null : chat.channel(name).id(), 20));
+            }
+            case "POST /api/posts" -> createPost(exchange, account);
+            case "GET /api/posts/{id}" -> found(exchange, chat.find(Long.parseLong(post.group(1))));
+            case "PUT /api/posts/{id}" -> found(exchange,
+                    chat.edit(Long.parseLong(post.group(1)), text(body(exchange), "message").orElse("")));
+            case "DELETE /api/posts/{id}" -> respond(exchange, chat.delete(Long.parseLong(post.group(1))) ? 204 : 404, null);
+            case "POST /api/posts/{id}/reactions" -> {
+                if (account.isEmpty()) {
+                    respond(exchange, 401, Map.of("error", "sign in first"));
+                    return;
+                }
+                String emoji = text(body(exchange), "emoji").orElse("+1");
+                Optional<Post> reacted = chat.react(Long.parseLong(post.group(1)), account.get().username(), emoji);
+                respond(exchange, reacted.isPresent() ? 201 : 404, reacted.isPresent() ? Map.of("emoji", emoji) : null);
+            }
+            default -> respond(exchange, 404, Map.of("error", "no route " + method + " " + path));
         }
     }
 
-    private static void found(HttpExchange exchange, Optional<Post> post) throws IOException {
-        if (post.isPresent()) {
-            respond(exchange, 200, post.get());
-        } else {
-            respond(exchange, 404, Map.of("error", "no such post"));
+    private void signup(HttpExchange exchange) throws IOException {
+        JsonNode body = body(exchange);
+        Optional<String> username = text(body, "username");
+        Optional<String> password = text(body, "password");
+        if (username.isEmpty() || password.isEmpty()) {
+            respond(exchange, 400, Map.of("error", "username and password are required"));
+            return;
         }
+        Optional<Account> account = chat.signup(username.get(), password.get());
+        if (account.isEmpty()) {
+            respond(exchange, 409, Map.of("error", "username taken"));
+        } else {
+            respond(exchange, 201, Map.of("id", account.get().id(), "username", account.get().username()));
+        }
+    }
+
+    private void login(HttpExchange exchange) throws IOException {
+        JsonNode body = body(exchange);
+        String username = text(body, "username").orElse("");
+        Optional<String> token = chat.login(username, text(body, "password").orElse(""));
+        if (token.isEmpty()) {
+            respond(exchange, 401, Map.of("error", "wrong username or password"));
+        } else {
+            respond(exchange, 200, Map.of("token", token.get(), "id", chat.session(token.get()).orElseThrow().id()));
+        }
+    }
+
+    private void createPost(HttpExchange exchange, Optional<Account> account) throws IOException {
+        JsonNode body = body(exchange);
+        Optional<String> message = text(body, "message");
+        if (message.isEmpty()) {
+            respond(exchange, 400, Map.of("error", "message is required"));
+            return;
+        }
+        Optional<Channel> channel = body.hasNonNull("channel_id")
+                ? chat.channel(body.get("channel_id").asLong())
+                : Optional.of(chat.channel(text(body, "channel").orElse(ChatService.TOWN_SQUARE)));
+        if (channel.isEmpty()) {
+            respond(exchange, 404, Map.of("error", "no such channel"));
+            return;
+        }
+        if (account.isPresent() && !channel.get().members().contains(account.get().id())) {
+            respond(exchange, 403, Map.of("error", "join the channel first"));
+            return;
+        }
+        String author = account.map(Account::username).orElseGet(() -> text(body, "author").orElse("anonymous"));
+        respond(exchange, 201, chat.post(channel.get(), author, message.get(), text(body, "nonce").orElse(null)));
+    }
+
+    private static void found(HttpExchange exchange, Optional<?> value) throws IOException {
+        respond(exchange, value.isPresent() ? 200 : 404, value.isPresent() ? value.get() : Map.of("error", "not found"));
+    }
+
+    private static String token(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        return header != null && header.startsWith("Bearer ") ? header.substring(7) : null;
     }
 
     private static JsonNode body(HttpExchange exchange) throws IOException {
@@ -143,29 +240,27 @@ public final class DemoServer implements AutoCloseable {
 
     private static String query(HttpExchange exchange, String name) {
         String query = exchange.getRequestURI().getQuery();
-        if (query == null) {
-            return null;
-        }
-        for (String pair : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                if (pair.startsWith(name + "=")) {
+                    return pair.substring(name.length() + 1);
+                }
             }
         }
         return null;
     }
 
     private static void respond(HttpExchange exchange, int status, Object body) throws IOException {
-        try (exchange) {
-            if (body == null) {
-                exchange.sendResponseHeaders(status, -1);
-                return;
-            }
-            byte[] bytes = JSON.writeValueAsBytes(body);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
+        if (body == null) {
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
+
 }

@@ -1,0 +1,50 @@
+package dev.horde;
+
+import dev.horde.control.Step;
+import dev.horde.control.UserController;
+import dev.horde.engine.CurrentUser;
+import dev.horde.metrics.FailureCause;
+import dev.horde.metrics.Metric;
+import dev.horde.metrics.MetricKind;
+import dev.horde.store.UserStore;
+import dev.horde.user.User;
+import java.time.Duration;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * A virtual user driven by a {@link UserController}: each iteration asks it for a step with the user's read-only
+ * store and seeded generator, performs the action, timed as {@code action <name>}, and returns its think time.
+ */
+final class ControlledUser extends UserLifecycle {
+
+    static final String ACTION_PREFIX = "action ";
+
+    private final User user;
+    private final UserStore store;
+    private final UserController<User> controller;
+    private final RandomGenerator random;
+
+    ControlledUser(List<User> users, boolean lifecycle, UserController<User> controller, RandomGenerator random) {
+        super(users, lifecycle);
+        this.user = users.get(0);
+        this.store = user.store();
+        this.controller = controller;
+        this.random = random;
+    }
+
+    @Override
+    public Duration iterate() throws Throwable {
+        Step<User> step = controller.next(store, random);
+        Metric metric = CurrentUser.get().metrics().metric(ACTION_PREFIX + step.name(), MetricKind.ACTION);
+        long start = System.nanoTime();
+        try {
+            step.action().perform(user);
+        } catch (Throwable failure) {
+            metric.recordFailure(start, System.nanoTime(), FailureCause.of(failure));
+            throw failure;
+        }
+        metric.recordSuccess(start, System.nanoTime());
+        return step.thinkTime();
+    }
+}

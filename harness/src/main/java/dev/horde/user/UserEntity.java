@@ -1,0 +1,181 @@
+package dev.horde.user;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.horde.engine.CurrentUser;
+import dev.horde.metrics.MetricKind;
+import dev.horde.metrics.MetricRegistry;
+import dev.horde.store.Inbox;
+import dev.horde.store.MemStore;
+import dev.horde.store.MutableUserStore;
+import dev.horde.store.Slot;
+import dev.horde.store.Table;
+import dev.horde.store.UserStore;
+import dev.horde.ws.EventNotReceivedException;
+import dev.horde.ws.WebSocketSession;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apiguardian.api.API;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.FibonacciPollInterval;
+
+/**
+ * The base of application users (seed 000's {@code UserEntity}): it holds the user's state in a {@link MemStore},
+ * its REST Assured requests (with the session token and cookies it keeps in the store) and its WebSocket, and it is
+ * the only writer of its state. Subclasses add the application's actions:
+ *
+ * <pre>{@code
+ * public class ChatUser extends UserEntity {
+ *     public void login() {
+ *         String token = http().body(credentials).post("/api/users/login").then().statusCode(200)
+ *                 .extract().path("token");
+ *         signedIn(token);
+ *     }
+ * }
+ * }</pre>
+ *
+ * Controllers read the state through {@link #store()}, which cannot be written.
+ */
+@API(status = EXPERIMENTAL, since = "0.1")
+public abstract class UserEntity implements User, AutoCloseable {
+
+    /** The session token of a signed-in user, sent as {@code Authorization: Bearer <token>}. */
+    public static final Slot<String> TOKEN = Slot.of("token", String.class);
+    /** Cookies the user keeps, sent with every request. */
+    public static final Table<String, String> COOKIES = Table.of("cookies", String.class, String.class);
+
+    private final MemStore state = new MemStore();
+    private WebSocketSession socket;
+    private volatile MetricRegistry metrics;
+
+    @Override
+    public final UserStore store() {
+        return state.readOnly();
+    }
+
+    /** The user's state, for the entity's own writes. */
+    protected final MutableUserStore state() {
+        return state;
+    }
+
+    /** A new REST Assured request carrying this user's token and cookies; base URI and port as configured. */
+    protected RequestSpecification http() {
+        RequestSpecification request = RestAssured.given();
+        state.get(TOKEN).ifPresent(token -> request.header("Authorization", "Bearer " + token));
+        Map<String, String> cookies = state.all(COOKIES);
+        if (!cookies.isEmpty()) {
+            request.cookies(cookies);
+        }
+        return request;
+    }
+
+    /** Keeps {@code token} as the session; later requests and WebSocket connections carry it. */
+    protected void signedIn(String token) {
+        state.put(TOKEN, token);
+    }
+
+    /** Forgets the session token and cookies. */
+    protected void signedOut() {
+        state.clear(TOKEN);
+        state.all(COOKIES).keySet().forEach(name -> state.remove(COOKIES, name));
+    }
+
+    /** Keeps the cookies {@code response} set. */
+    protected void rememberCookies(Response response) {
+        response.getCookies().forEach((name, value) -> state.put(COOKIES, name, value));
+    }
+
+    /**
+     * Opens this user's WebSocket to {@code uri} (closing any previous one) with its token; incoming text messages go
+     * to {@link #onMessage}, on the connection's thread.
+     */
+    protected WebSocketSession connect(URI uri) {
+        disconnect();
+        CurrentUser user = CurrentUser.get();
+        metrics = user == null ? null : user.metrics();
+        Map<String, String> headers = new HashMap<>();
+        state.get(TOKEN).ifPresent(token -> headers.put("Authorization", "Bearer " + token));
+        socket = WebSocketSession.open(uri, headers, this::onMessage);
+        return socket;
+    }
+
+    /** The open WebSocket, if {@link #connect} was called and {@link #disconnect} was not. */
+    protected Optional<WebSocketSession> socket() {
+        return Optional.ofNullable(socket);
+    }
+
+    /** Closes the WebSocket, if open. */
+    protected void disconnect() {
+        if (socket != null) {
+            socket.close();
+            socket = null;
+        }
+    }
+
+    /**
+     * Handles a message from the WebSocket, on the connection's thread: parse it and record what it means in
+     * {@link #state()}. Does nothing by default.
+     */
+    protected void onMessage(String message) {
+    }
+
+    /**
+     * Waits until {@code inbox} holds an entry {@code match} accepts, takes it out and returns it. A timeout counts a
+     * failed sample of {@value MetricRegistry#DELIVERY} and throws.
+     *
+     * @throws EventNotReceivedException if no such entry arrives within {@code timeout}
+     */
+    protected <E> E awaitEvent(Inbox<E> inbox, Predicate<? super E> match, Duration timeout) {
+        long start = System.nanoTime();
+        try {
+            Awaitility.await()
+                    .pollInSameThread()
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(FibonacciPollInterval.fibonacci())
+                    .atMost(timeout)
+                    .until(() -> state.find(inbox, match).isPresent());
+        } catch (ConditionTimeoutException e) {
+            CurrentUser user = CurrentUser.get();
+            if (user != null) {
+                user.metrics().metric(MetricRegistry.DELIVERY, MetricKind.MESSAGE)
+                        .recordFailure(start, System.nanoTime(), EventNotReceivedException.CAUSE);
+            }
+            throw new EventNotReceivedException("no matching entry in '" + inbox.name() + "' within "
+                    + timeout.toMillis() + " ms");
+        }
+        return state.take(inbox, match).get(0);
+    }
+
+    /** Marks that something this user sends now, identified by {@code correlationId}, should reach other users. */
+    protected static void deliverySent(String correlationId) {
+        CurrentUser user = CurrentUser.get();
+        if (user != null) {
+            user.metrics().deliverySent(correlationId);
+        }
+    }
+
+    /**
+     * Marks the arrival at this user of what another user sent under {@code correlationId}: one sample of
+     * {@value MetricRegistry#DELIVERY}. Call it from {@link #onMessage}.
+     */
+    protected void deliveryArrived(String correlationId) {
+        MetricRegistry registry = metrics;
+        if (registry != null) {
+            registry.deliveryArrived(correlationId);
+        }
+    }
+
+    /** Closes the WebSocket; the harness calls it when the user ends, however it ends. */
+    @Override
+    public void close() {
+        disconnect();
+    }
+}
