@@ -1,5 +1,7 @@
 package dev.horde.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /** A small pretty-printing JSON writer: enough for summaries, with correct string escaping and no NaN. */
@@ -61,10 +63,8 @@ final class JsonWriter {
         separateValue();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             out.append("null");
-        } else if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            out.append((long) value);
         } else {
-            out.append(String.format(Locale.ROOT, "%.3f", value).replaceAll("0+$", ""));
+            out.append(BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
         }
         return this;
     }

@@ -29,7 +29,9 @@ final class ChatService {
     private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
     private final Map<String, Long> channelIds = new ConcurrentHashMap<>();
     private final Map<Long, Post> posts = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final AtomicLong accountNumbers = new AtomicLong();
+    private final AtomicLong channelNumbers = new AtomicLong();
+    private final AtomicLong postNumbers = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
     private final Consumer<Event> events;
 
@@ -43,7 +45,7 @@ final class ChatService {
     }
 
     Optional<Account> signup(String username, String password) {
-        Account account = new Account(ids.incrementAndGet(), username, hash(username, password));
+        Account account = new Account(accountNumbers.incrementAndGet(), username, hash(username, password));
         if (accountIds.putIfAbsent(username, account.id()) != null) {
             return Optional.empty();
         }
@@ -76,7 +78,7 @@ final class ChatService {
     /** The channel of this name, created on first use. */
     Channel channel(String name) {
         long id = channelIds.computeIfAbsent(name, n -> {
-            long newId = ids.incrementAndGet();
+            long newId = channelNumbers.incrementAndGet();
             channels.put(newId, new Channel(newId, n, ConcurrentHashMap.newKeySet()));
             return newId;
         });
@@ -105,7 +107,7 @@ final class ChatService {
     }
 
     Post post(Channel channel, String author, String message, String nonce) {
-        Post post = new Post(ids.incrementAndGet(), channel.id(), channel.name(), author, message, nonce,
+        Post post = new Post(postNumbers.incrementAndGet(), channel.id(), channel.name(), author, message, nonce,
                 System.currentTimeMillis());
         posts.put(post.id(), post);
         events.accept(new Event("posted", channel, post));

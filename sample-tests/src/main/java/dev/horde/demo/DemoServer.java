@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -84,11 +85,16 @@ public final class DemoServer implements AutoCloseable {
         return new DemoServer(port);
     }
 
-    /** Runs the service until the process is stopped: {@code java -jar horde-demo.jar [port]}. */
-    public static void main(String[] args) throws IOException {
+    /**
+     * Runs the service until the process is stopped:
+     * {@code mvn -pl sample-tests -am compile exec:java -Ddemo.port=8080}.
+     */
+    public static void main(String[] args) throws IOException, InterruptedException {
         DemoServer demo = start(args.length > 0 ? Integer.parseInt(args[0]) : 8080);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
-        System.out.println("demo chat service on " + demo.baseUri() + ", WebSocket " + demo.websocketUri());
+        System.out.println("demo chat service on " + demo.baseUri() + ", WebSocket " + demo.websocketUri()
+                + " (Ctrl-C stops it)");
+        new CountDownLatch(1).await();
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -262,5 +268,4 @@ public final class DemoServer implements AutoCloseable {
             out.write(bytes);
         }
     }
-
 }
