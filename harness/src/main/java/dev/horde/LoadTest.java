@@ -50,7 +50,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code platform};</li>
  * <li>{@value #SEED_PROPERTY_NAME}: the seed of every user's random generator, a whole number; each summary prints the
  * seed it ran with, so a run replays its random choices with the same value;</li>
- * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries go (default {@value #DEFAULT_REPORT_DIR}).</li>
+ * <li>{@value #PROGRESS_PROPERTY_NAME}: how often a progress line is printed on runs at least twice as long (default
+ * {@value #DEFAULT_PROGRESS}; {@code 0s} for never);</li>
+ * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
+ * {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>
  *
  * <h2>Durations</h2>
@@ -91,6 +94,10 @@ public @interface LoadTest {
     String THREADS_PROPERTY_NAME = "horde.threads";
     /** Configuration parameter fixing the seed of the users' random generators: {@value}. */
     String SEED_PROPERTY_NAME = "horde.seed";
+    /** Configuration parameter for the interval of progress lines: {@value}. */
+    String PROGRESS_PROPERTY_NAME = "horde.progress";
+    /** Default interval of progress lines: {@value}. */
+    String DEFAULT_PROGRESS = "5s";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

@@ -5,7 +5,10 @@ import dev.horde.engine.RunOutcome;
 import dev.horde.engine.UserThreads;
 import dev.horde.http.RestAssuredRecorder;
 import dev.horde.plan.LoadPlan;
+import dev.horde.engine.RunObserver;
+import dev.horde.report.ConsoleProgress;
 import dev.horde.report.ConsoleSummary;
+import dev.horde.report.HdrLog;
 import dev.horde.report.JsonSummary;
 import dev.horde.report.TestReport;
 import dev.horde.user.User;
@@ -67,16 +70,24 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         invocation.skip();
 
         RestAssuredRecorder.install();
-        LoadRun run = new LoadRun(plan, users, UserThreads.factory(plan.threads()));
-        context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
+        String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
+        String threads = UserThreads.isVirtual(plan.threads()) ? "virtual" : "platform";
         Instant startedAt = Instant.now();
-        RunOutcome outcome = run.execute();
+        HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
+        context.getStore(NAMESPACE).put(HdrLog.class, log);
+        LoadRun run = new LoadRun(plan, users, UserThreads.factory(plan.threads()),
+                RunObserver.all(log, ConsoleProgress.of(test, plan, plan.progressEvery(), System.out)));
+        context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
+        RunOutcome outcome = runUntilDoneOrShutdown(run, partial -> {
+            log.close();
+            publish(new TestReport(plan, partial, Verdict.of(plan.budgets(), partial.metrics(), partial.measuredWindow()),
+                    startedAt, threads), context);
+        });
+        log.close();
         Verdict verdict = Verdict.of(plan.budgets(), outcome.metrics(), outcome.measuredWindow());
-        TestReport report = new TestReport(plan, outcome, verdict, startedAt,
-                UserThreads.isVirtual(plan.threads()) ? "virtual" : "platform");
+        TestReport report = new TestReport(plan, outcome, verdict, startedAt, threads);
         IOException unwritten = publish(report, context);
 
-        String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         AssertionFailedError failure = null;
         if (outcome.interrupted()) {
             failure = new AssertionFailedError("Load test " + test + " was interrupted after "
@@ -94,6 +105,33 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /**
+     * Runs {@code run}; if the JVM begins to shut down meanwhile (Ctrl-C, SIGTERM, a CI runner's kill), hands what was
+     * measured so far, marked interrupted, to {@code onShutdown} before the JVM exits.
+     */
+    private static RunOutcome runUntilDoneOrShutdown(LoadRun run, java.util.function.Consumer<RunOutcome> onShutdown) {
+        Thread hook = new Thread(() -> {
+            try {
+                RunOutcome partial = run.abort();
+                if (partial != null) {
+                    onShutdown.accept(partial);
+                }
+            } catch (RuntimeException e) {
+                System.err.println("horde: could not write the partial results while the JVM shut down: " + e);
+            }
+        }, "horde-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run.execute();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it writes the partial results
+            }
         }
     }
 

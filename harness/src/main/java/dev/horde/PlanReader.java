@@ -79,7 +79,8 @@ final class PlanReader {
             budgets(c, "class [" + c.getSimpleName() + "]", budgets);
         }
         return new LoadPlan(testClass.getName() + "." + method.getName(), users, duration.value, rampUp.value,
-                warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), seed(), reportDirectory,
+                warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), seed(),
+                parameterDuration(LoadTest.PROGRESS_PROPERTY_NAME, LoadTest.DEFAULT_PROGRESS), reportDirectory,
                 List.copyOf(budgets));
     }
 

@@ -148,7 +148,7 @@ public final class OverheadBenchmark {
     /** The same loop run by the harness: users, iteration recording and REST Assured recording included. */
     private static Result harness(Iteration body, int users, Duration warmUp, Duration measured) throws Exception {
         LoadPlan plan = new LoadPlan("bench", users, warmUp.plus(measured), Duration.ZERO, warmUp, 0,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Path.of("target"), List.of());
+                Duration.ofSeconds(5), Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of());
         LoadRun run = new LoadRun(plan, (index, random) -> UserScript.of(body), UserThreads.factory(ThreadKind.AUTO));
         long start = System.nanoTime();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(run::execute);

@@ -42,7 +42,7 @@ public final class UserScaleBenchmark {
         long baseline = usedHeap();
 
         LoadPlan plan = new LoadPlan("scale", users, duration, rampUp, rampUp, 0, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Path.of("target"), List.of());
+                Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of());
         LoadRun run = new LoadRun(plan, (index, random) -> () -> {
             given().get(url).then().statusCode(200);
             return Duration.ofMillis(thinkMillis);

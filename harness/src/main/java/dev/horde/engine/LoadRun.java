@@ -1,11 +1,14 @@
 package dev.horde.engine;
 
+import dev.horde.metrics.Interval;
 import dev.horde.metrics.MetricRegistry;
 import dev.horde.plan.LoadPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +25,8 @@ public final class LoadRun implements AutoCloseable {
 
     /** How long interrupted users get to end before their threads are abandoned. */
     static final Duration INTERRUPT_WAIT = Duration.ofSeconds(1);
+    /** How often the time series gets a point. */
+    static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private final LoadPlan plan;
     private final UserFactory users;
@@ -31,14 +36,23 @@ public final class LoadRun implements AutoCloseable {
     private final CountDownLatch go = new CountDownLatch(1);
     private final CountDownLatch stop = new CountDownLatch(1);
     private final AtomicInteger began = new AtomicInteger();
+    private final AtomicInteger active = new AtomicInteger();
+    private final RunObserver observer;
     private final AtomicLong maxStartDelayNanos = new AtomicLong();
     private volatile boolean stopping;
     private volatile boolean cutOff;
+    private volatile boolean aborted;
     private volatile long startNanos;
     private volatile MetricRegistry metrics;
 
     /** A run of {@code plan} whose users run what {@code users} creates, on threads from {@code threads}. */
     public LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads) {
+        this(plan, users, threads, RunObserver.NONE);
+    }
+
+    /** A run that also tells {@code observer} about every interval. */
+    public LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads, RunObserver observer) {
+        this.observer = observer;
         this.plan = plan;
         this.users = users;
         this.threads = threads;
@@ -57,6 +71,7 @@ public final class LoadRun implements AutoCloseable {
         CpuMeter cpu = null;
         boolean interrupted = false;
         long end;
+        ScheduledExecutorService sampler = startSampler(metrics);
         try {
             go.countDown();
             finished.await(Math.max(start + plan.rampUp().toNanos(), metrics.measureFromNanos()) - System.nanoTime(),
@@ -71,15 +86,55 @@ public final class LoadRun implements AutoCloseable {
             stop();
             metrics.close();
             end = System.nanoTime();
+            sampler.shutdownNow();
         }
+        awaitQuietly(sampler);
+        metrics.drainInterval(end, active.get(), observer); // the last, partial interval
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        interrupted |= aborted; // the JVM is shutting down: whatever ran is partial
         Duration window = Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos()));
         return new RunOutcome(metrics.snapshot(), window, Duration.ofNanos(end - start), plan.users(), began.get(),
                 Duration.ofNanos(maxStartDelayNanos.get()), notStopped, interrupted, generatorCpu);
+    }
+
+    /** A daemon thread that closes an interval of the time series every {@link #INTERVAL}. */
+    private ScheduledExecutorService startSampler(MetricRegistry metrics) {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "horde-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = INTERVAL.toNanos();
+        sampler.scheduleAtFixedRate(() -> {
+            try {
+                Interval interval = metrics.drainInterval(System.nanoTime(), active.get(), observer);
+                observer.onInterval(interval, new Progress(plan, metrics, began.get(), active.get()));
+            } catch (RuntimeException e) {
+                System.err.println("horde: the time series missed an interval: " + e); // the run goes on
+            }
+        }, period, period, TimeUnit.NANOSECONDS);
+        return sampler;
+    }
+
+    private static void awaitQuietly(ScheduledExecutorService sampler) {
+        try {
+            sampler.awaitTermination(INTERRUPT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Users currently iterating. */
+    void userBegan() {
+        active.incrementAndGet();
+    }
+
+    void userEnded() {
+        active.decrementAndGet();
     }
 
     /** Creates and starts every user thread (they wait for {@link #go}), then sets the clock and the registry. */
@@ -97,7 +152,7 @@ public final class LoadRun implements AutoCloseable {
                     e);
         }
         startNanos = System.nanoTime();
-        metrics = new MetricRegistry(startNanos + plan.warmUp().toNanos());
+        metrics = new MetricRegistry(startNanos, startNanos + plan.warmUp().toNanos());
         return metrics;
     }
 
@@ -186,6 +241,25 @@ public final class LoadRun implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         return alive;
+    }
+
+    /**
+     * What the run measured until now, marked interrupted, for a JVM that is shutting down in the middle of the run;
+     * stops the users. Null if the run had not started.
+     */
+    public RunOutcome abort() {
+        long now = System.nanoTime();
+        aborted = true;
+        close();
+        MetricRegistry registry = metrics;
+        if (registry == null) {
+            return null;
+        }
+        registry.close();
+        registry.drainInterval(now, active.get(), observer);
+        return new RunOutcome(registry.snapshot(), Duration.ofNanos(Math.max(0, now - registry.measureFromNanos())),
+                Duration.ofNanos(now - startNanos), plan.users(), began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
+                active.get(), true, Double.NaN);
     }
 
     /** Stops and interrupts every user; safe to call more than once and after {@link #execute()}. */

@@ -48,9 +48,11 @@ final class VirtualUser implements Runnable {
             if (run.awaitStart(index)) {
                 CurrentUser user = new CurrentUser(index, run.metrics(), run.requestTimeout());
                 user.bind();
+                run.userBegan();
                 try {
                     live(user.metrics());
                 } finally {
+                    run.userEnded();
                     CurrentUser.unbind();
                 }
             }

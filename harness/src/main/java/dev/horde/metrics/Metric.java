@@ -24,6 +24,7 @@ public final class Metric {
     private final FailureCounts causes = new FailureCounts();
     private final Histogram total = newHistogram();
     private Histogram recycled;
+    private long failedBefore;
 
     Metric(String name, MetricKind kind, RecordingWindow window) {
         this.name = name;
@@ -68,11 +69,29 @@ public final class Metric {
 
     /** Everything recorded so far. Readers serialize on this metric; recording threads never wait. */
     synchronized MetricSnapshot snapshot() {
-        long failedNow = failed.sum(); // read before the histogram: every failure counted here has its latency in it
-        Histogram interval = latencies.getIntervalHistogram(recycled);
-        total.add(interval);
-        recycled = interval;
+        long failedNow = drain(null);
         return new MetricSnapshot(name, kind, total.copy(), failedNow, causes.snapshot());
+    }
+
+    /** What the last drain left in the total: at most one interval old, and drains nothing. */
+    synchronized MetricSnapshot peek() {
+        return new MetricSnapshot(name, kind, total.copy(), failedBefore, causes.snapshot());
+    }
+
+    /**
+     * Moves what was recorded since the last drain into the total and hands it to {@code interval} (valid during the
+     * call); returns the failures counted so far.
+     */
+    synchronized long drain(java.util.function.ObjLongConsumer<Histogram> interval) {
+        long failedNow = failed.sum(); // read before the histogram: every failure counted here has its latency in it
+        Histogram recent = latencies.getIntervalHistogram(recycled);
+        total.add(recent);
+        if (interval != null) {
+            interval.accept(recent, failedNow - failedBefore);
+            failedBefore = failedNow;
+        }
+        recycled = recent;
+        return failedNow;
     }
 
     static Histogram newHistogram() {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.HdrHistogram.Histogram;
 
 /**
  * All metrics of one load test run, created on first use. Lookups of existing metrics take no lock.
@@ -24,10 +25,16 @@ public final class MetricRegistry {
     private final Metric iteration;
     private final DeliveryClock deliveries;
     private final ErrorSamples errorSamples = new ErrorSamples();
+    private final List<Interval> timeSeries = new ArrayList<>();
+    private final Histogram allRequestsInterval = Metric.newHistogram();
+    private long intervalStartNanos;
+    private final long runStartNanos;
 
     /** A registry that counts samples starting at or after {@code measureFromNanos} ({@link System#nanoTime()}). */
-    public MetricRegistry(long measureFromNanos) {
+    public MetricRegistry(long startNanos, long measureFromNanos) {
         this.window = new RecordingWindow(measureFromNanos);
+        this.intervalStartNanos = startNanos;
+        this.runStartNanos = startNanos;
         this.iteration = metric(ITERATION, MetricKind.ITERATION);
         this.deliveries = new DeliveryClock(metric(DELIVERY, MetricKind.MESSAGE));
     }
@@ -77,15 +84,62 @@ public final class MetricRegistry {
     }
 
     /**
+     * Closes the current interval of the time series at {@code nowNanos}: drains every metric's recent samples into
+     * its total, keeps their statistics (and those of all requests together), and hands each histogram to
+     * {@code listener}. Called by one thread at a time, about once a second.
+     */
+    public synchronized Interval drainInterval(long nowNanos, int activeUsers, IntervalListener listener) {
+        long startMs = (intervalStartNanos - runStartNanos) / 1_000_000;
+        long endMs = (nowNanos - runStartNanos) / 1_000_000;
+        List<IntervalStats> stats = new ArrayList<>();
+        allRequestsInterval.reset();
+        long[] allFailed = {0};
+        metrics.values().stream().sorted(Comparator.comparing(Metric::kind).thenComparing(Metric::name))
+                .forEach(metric -> metric.drain((histogram, failed) -> {
+                    if (histogram.getTotalCount() == 0) {
+                        return;
+                    }
+                    stats.add(IntervalStats.of(metric.name(), histogram, failed));
+                    listener.onHistogram(metric.name(), startMs, endMs, histogram);
+                    if (metric.kind() == MetricKind.REQUEST) {
+                        allRequestsInterval.add(histogram);
+                        allFailed[0] += failed;
+                    }
+                }));
+        if (allRequestsInterval.getTotalCount() > 0) {
+            stats.add(IntervalStats.of(ALL_REQUESTS, allRequestsInterval, allFailed[0]));
+        }
+        Interval interval = new Interval(startMs, endMs, activeUsers, intervalStartNanos - window.measureFromNanos() >= 0,
+                List.copyOf(stats));
+        timeSeries.add(interval);
+        intervalStartNanos = nowNanos;
+        return interval;
+    }
+
+    /** The intervals drained so far, oldest first. */
+    public synchronized List<Interval> timeSeries() {
+        return List.copyOf(timeSeries);
+    }
+
+    /**
      * Everything recorded so far, by kind (requests, messages, actions, iteration, lifecycle) then name; metrics that
      * never recorded a sample are left out, except {@value #ITERATION}.
      */
     public RunMetrics snapshot() {
+        return collect(Metric::snapshot);
+    }
+
+    /** Like {@link #snapshot()}, but as of the last {@link #drainInterval}, so the time series misses nothing. */
+    public RunMetrics peek() {
+        return collect(Metric::peek);
+    }
+
+    private RunMetrics collect(java.util.function.Function<Metric, MetricSnapshot> read) {
         Map<String, MetricSnapshot> byName = new LinkedHashMap<>();
         List<MetricSnapshot> requestSnapshots = new ArrayList<>();
         metrics.values().stream()
                 .sorted(Comparator.comparing(Metric::kind).thenComparing(Metric::name))
-                .map(Metric::snapshot)
+                .map(read)
                 .filter(snapshot -> snapshot.count() > 0 || snapshot.name().equals(ITERATION))
                 .forEach(snapshot -> {
                     byName.put(snapshot.name(), snapshot);
@@ -96,6 +150,6 @@ public final class MetricRegistry {
         MetricSnapshot all = requestSnapshots.isEmpty()
                 ? null
                 : MetricSnapshot.combine(ALL_REQUESTS, MetricKind.REQUEST, requestSnapshots);
-        return new RunMetrics(byName, all, errorSamples.snapshot());
+        return new RunMetrics(byName, all, errorSamples.snapshot(), timeSeries());
     }
 }

@@ -11,8 +11,10 @@ import java.util.Optional;
  * @param allRequests all request metrics together, named {@value MetricRegistry#ALL_REQUESTS}; null when no request
  *     was recorded
  * @param errorSamples the first failure of each of the first few distinct causes
+ * @param timeSeries the run interval by interval, oldest first
  */
-public record RunMetrics(Map<String, MetricSnapshot> byName, MetricSnapshot allRequests, List<ErrorSample> errorSamples) {
+public record RunMetrics(Map<String, MetricSnapshot> byName, MetricSnapshot allRequests, List<ErrorSample> errorSamples,
+        List<Interval> timeSeries) {
 
     /** The metric of this name if it has samples; {@value MetricRegistry#ALL_REQUESTS} means all requests together. */
     public Optional<MetricSnapshot> find(String name) {

@@ -18,6 +18,7 @@ import java.util.List;
  * @param requestTimeout default connect and read timeout of requests
  * @param threads the kind of thread users run on
  * @param seed the seed every user's random generator derives from; the same seed replays the same random choices
+ * @param progressEvery how often a progress line is printed on long runs; zero for never
  * @param reportDirectory where the JSON summary goes
  * @param budgets the budgets, method-level first
  */
@@ -32,6 +33,7 @@ public record LoadPlan(
         Duration requestTimeout,
         ThreadKind threads,
         long seed,
+        Duration progressEvery,
         Path reportDirectory,
         List<Budget> budgets) {
 

@@ -1,6 +1,8 @@
 package dev.horde.report;
 
 import dev.horde.metrics.ErrorSample;
+import dev.horde.metrics.Interval;
+import dev.horde.metrics.IntervalStats;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import dev.horde.plan.Durations;
@@ -75,6 +77,27 @@ public final class JsonSummary {
             metric(json, report, metrics.allRequests());
         }
         json.endObject();
+        json.name("timeSeries").beginArray();
+        for (Interval interval : metrics.timeSeries()) {
+            json.beginObject()
+                    .name("startMs").value(interval.startMs())
+                    .name("endMs").value(interval.endMs())
+                    .name("activeUsers").value(interval.activeUsers())
+                    .name("measured").value(interval.measured());
+            json.name("metrics").beginObject();
+            for (IntervalStats stats : interval.metrics()) {
+                json.name(stats.metric()).beginObject()
+                        .name("count").value(stats.count())
+                        .name("failed").value(stats.failed())
+                        .name("p50Ms").value(stats.p50Ms())
+                        .name("p95Ms").value(stats.p95Ms())
+                        .name("p99Ms").value(stats.p99Ms())
+                        .name("maxMs").value(stats.maxMs())
+                        .endObject();
+            }
+            json.endObject().endObject();
+        }
+        json.endArray();
         json.name("budgets").beginArray();
         for (BudgetResult budget : report.verdict().results()) {
             json.beginObject()

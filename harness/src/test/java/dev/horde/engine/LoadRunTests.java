@@ -21,7 +21,7 @@ class LoadRunTests {
 
     private static LoadPlan plan(int users, String duration, String rampUp) {
         return new LoadPlan("test", users, Duration.parse("PT" + duration), Duration.parse("PT" + rampUp), Duration.ZERO,
-                0, Duration.ofMillis(200), Duration.ofSeconds(5), ThreadKind.AUTO, 42, Path.of("target"), List.of());
+                0, Duration.ofMillis(200), Duration.ofSeconds(5), ThreadKind.AUTO, 42, Duration.ZERO, Path.of("target"), List.of());
     }
 
     @Test

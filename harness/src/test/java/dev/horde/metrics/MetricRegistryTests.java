@@ -12,7 +12,7 @@ class MetricRegistryTests {
     @Test
     void samplesStartingBeforeTheWindowOrRecordedAfterItClosesAreDropped() {
         long measureFrom = 1_000 * MS;
-        MetricRegistry registry = new MetricRegistry(measureFrom);
+        MetricRegistry registry = new MetricRegistry(0, measureFrom);
         Metric metric = registry.request("GET /a");
 
         metric.recordSuccess(measureFrom - MS, measureFrom + 5 * MS); // started during warm-up
@@ -30,7 +30,7 @@ class MetricRegistryTests {
 
     @Test
     void allRequestsCombineEveryRequestMetricButNotIterations() {
-        MetricRegistry registry = new MetricRegistry(0);
+        MetricRegistry registry = new MetricRegistry(0, 0);
         registry.request("GET /a").recordSuccess(0, 2 * MS);
         registry.request("GET /b").recordFailure(0, 4 * MS, "timeout");
         registry.iteration().recordSuccess(0, 6 * MS);
@@ -46,7 +46,7 @@ class MetricRegistryTests {
 
     @Test
     void snapshotsAccumulate() {
-        MetricRegistry registry = new MetricRegistry(0);
+        MetricRegistry registry = new MetricRegistry(0, 0);
         Metric metric = registry.request("GET /a");
         metric.recordSuccess(0, MS);
         registry.snapshot();
@@ -57,7 +57,7 @@ class MetricRegistryTests {
 
     @Test
     void distinctCausesAreBounded() {
-        MetricRegistry registry = new MetricRegistry(0);
+        MetricRegistry registry = new MetricRegistry(0, 0);
         Metric metric = registry.request("GET /a");
         for (int i = 0; i < FailureCounts.MAX_CAUSES + 10; i++) {
             metric.recordFailure(0, MS, "cause " + i);
@@ -70,7 +70,7 @@ class MetricRegistryTests {
 
     @Test
     void latenciesBeyondAnHourAreClampedNotLost() {
-        MetricRegistry registry = new MetricRegistry(0);
+        MetricRegistry registry = new MetricRegistry(0, 0);
         registry.request("GET /a").recordSuccess(0, TimeUnit.HOURS.toNanos(3));
 
         assertThat(registry.snapshot().find("GET /a").orElseThrow().maxMillis()).isBetween(3_599_000.0, 3_602_000.0);
@@ -78,7 +78,7 @@ class MetricRegistryTests {
 
     @Test
     void theFirstFailureOfEachOfTheFirstCausesIsKept() {
-        MetricRegistry registry = new MetricRegistry(0);
+        MetricRegistry registry = new MetricRegistry(0, 0);
         Metric metric = registry.iteration();
         for (int i = 0; i < 20; i++) {
             registry.sampleError(metric, "cause " + (i % 7), new IllegalStateException("n" + i));
