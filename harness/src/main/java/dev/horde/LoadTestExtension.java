@@ -6,6 +6,7 @@ import dev.horde.engine.UserThreads;
 import dev.horde.http.RestAssuredRecorder;
 import dev.horde.plan.LoadPlan;
 import dev.horde.engine.RunObserver;
+import dev.horde.report.AllureSupport;
 import dev.horde.report.ConsoleProgress;
 import dev.horde.report.ConsoleSummary;
 import dev.horde.report.HdrLog;
@@ -81,12 +82,12 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         RunOutcome outcome = runUntilDoneOrShutdown(run, partial -> {
             log.close();
             publish(new TestReport(plan, partial, Verdict.of(plan.budgets(), partial.metrics(), partial.measuredWindow()),
-                    startedAt, threads), context);
+                    startedAt, threads), context, null);
         });
         log.close();
         Verdict verdict = Verdict.of(plan.budgets(), outcome.metrics(), outcome.measuredWindow());
         TestReport report = new TestReport(plan, outcome, verdict, startedAt, threads);
-        IOException unwritten = publish(report, context);
+        IOException unwritten = publish(report, context, log.file());
 
         AssertionFailedError failure = null;
         if (outcome.interrupted()) {
@@ -135,13 +136,17 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         }
     }
 
-    /** Prints the summary and writes the JSON file; returns the error if the file could not be written. */
-    private static IOException publish(TestReport report, ExtensionContext context) {
+    /**
+     * Prints the summary, writes the JSON file and fills the Allure result if there is one; returns the error if the
+     * file could not be written.
+     */
+    private static IOException publish(TestReport report, ExtensionContext context, Path hdrLog) {
         System.out.print(ConsoleSummary.render(report));
         try {
             Path summary = JsonSummary.write(report).toAbsolutePath();
             System.out.println("  summary: " + summary);
             context.publishReportEntry("horde.summary", summary.toString());
+            AllureSupport.publish(report, summary, hdrLog);
             return null;
         } catch (IOException e) {
             return e;
