@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.horde.ErrorBudget;
 import dev.horde.LatencyBudget;
 import dev.horde.LoadTest;
+import dev.horde.testing.ChildJvm;
 import dev.horde.testing.Fixtures;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
@@ -67,6 +68,18 @@ class AllureSupportTests {
         String summary = Files.readString(results.resolve(source(result, "load test summary")));
         assertThat(summary).contains("<table>").contains("p95 of iteration was").contains("<svg");
         assertThat(Files.readString(results.resolve("environment.properties"))).contains("Java=").contains("Horde=");
+    }
+
+    @Test
+    void aProjectWithoutAllureOnItsClassPathRunsUnchanged() throws Exception {
+        Path output = reports.resolve("child.log");
+        Process child = ChildJvm.start(TwoBudgets.class, reports, output, entry -> !entry.contains("allure"));
+
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String printed = Files.readString(output);
+        assertThat(printed).doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException")
+                .contains("Horde " + TwoBudgets.class.getName() + ".run");
+        assertThat(Fixtures.summary(reports, TwoBudgets.class, "run").getList("budgets")).hasSize(2);
     }
 
     private JsonPath runInsideAllureTestCase(Class<?> fixture) throws IOException {
