@@ -62,9 +62,12 @@ public class ChatUser extends UserEntity {
         String websocket = json(http().get("/api/config").then().statusCode(200).extract().response())
                 .get("websocketUrl").asText();
         connect(URI.create(websocket));
+        long me = session.get("id").asLong();
         for (JsonNode channel : json(http().get("/api/channels").then().statusCode(200).extract().response())) {
-            if (channel.get("members").toString().matches(".*\\b" + session.get("id").asLong() + "\\b.*")) {
-                state().put(CHANNELS, channel.get("id").asLong(), channel.get("name").asText());
+            for (JsonNode member : channel.get("members")) {
+                if (member.asLong() == me) {
+                    state().put(CHANNELS, channel.get("id").asLong(), channel.get("name").asText());
+                }
             }
         }
         state().all(CHANNELS).keySet().stream().min(Long::compare).ifPresent(id -> state().put(CHANNEL, id));
