@@ -6,9 +6,6 @@ import org.HdrHistogram.Histogram;
 @FunctionalInterface
 public interface IntervalListener {
 
-    /** Nothing to do. */
-    IntervalListener NONE = (metric, startMs, endMs, histogram) -> { };
-
     /**
      * The histogram (microseconds) of {@code metric} between {@code startMs} and {@code endMs} since the run started;
      * valid during the call only.
