@@ -9,11 +9,16 @@ import java.time.Duration;
  *
  * @param index the user's number, from 0
  * @param metrics the registry of the user's run
- * @param requestTimeout the default connect and read timeout of requests
+ * @param scope what the run's users share, such as connection pools
  */
-public record CurrentUser(int index, MetricRegistry metrics, Duration requestTimeout) {
+public record CurrentUser(int index, MetricRegistry metrics, RunScope scope) {
 
     private static final ThreadLocal<CurrentUser> CURRENT = new ThreadLocal<>();
+
+    /** The default connect and read timeout of requests. */
+    public Duration requestTimeout() {
+        return scope.requestTimeout();
+    }
 
     /** The virtual user of this thread, or null on any other thread. */
     public static CurrentUser get() {

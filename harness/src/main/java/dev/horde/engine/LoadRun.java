@@ -44,6 +44,7 @@ public final class LoadRun implements AutoCloseable {
     private volatile boolean aborted;
     private volatile long startNanos;
     private volatile MetricRegistry metrics;
+    private final RunScope scope;
 
     /** A run of {@code plan} whose users run what {@code users} creates, on threads from {@code threads}. */
     public LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads) {
@@ -57,6 +58,7 @@ public final class LoadRun implements AutoCloseable {
         this.users = users;
         this.threads = threads;
         this.finished = new CountDownLatch(plan.users());
+        this.scope = new RunScope(plan.users(), plan.requestTimeout());
     }
 
     /**
@@ -209,9 +211,9 @@ public final class LoadRun implements AutoCloseable {
         return stopping;
     }
 
-    /** The run's default request timeout. */
-    Duration requestTimeout() {
-        return plan.requestTimeout();
+    /** What the run's users share; closed when the run ends. */
+    RunScope scope() {
+        return scope;
     }
 
     private void stop() {
@@ -219,11 +221,15 @@ public final class LoadRun implements AutoCloseable {
         stop.countDown();
     }
 
-    /** Interrupts users still running, waits {@link #INTERRUPT_WAIT} for them, and counts those that stay. */
+    /**
+     * Interrupts users still running, closes what they share, waits {@link #INTERRUPT_WAIT} for them, and counts
+     * those that stay.
+     */
     private int interruptRemaining() {
         boolean interrupted = Thread.interrupted();
         cutOff = true;
         started.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        scope.close(); // closes the connections of requests still in flight, which interrupts cannot end
         long deadline = System.nanoTime() + INTERRUPT_WAIT.toNanos();
         int alive = 0;
         for (Thread thread : started) {
@@ -250,12 +256,14 @@ public final class LoadRun implements AutoCloseable {
     public RunOutcome abort() {
         long now = System.nanoTime();
         aborted = true;
-        close();
         MetricRegistry registry = metrics;
+        if (registry != null) {
+            registry.close(); // before the users stop: requests that fail because the run ends are not counted
+        }
+        close();
         if (registry == null) {
             return null;
         }
-        registry.close();
         registry.drainInterval(now, active.get(), observer);
         return new RunOutcome(registry.snapshot(), Duration.ofNanos(Math.max(0, now - registry.measureFromNanos())),
                 Duration.ofNanos(now - startNanos), plan.users(), began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
@@ -269,5 +277,6 @@ public final class LoadRun implements AutoCloseable {
         cutOff = true;
         go.countDown();
         started.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        scope.close();
     }
 }

@@ -46,7 +46,7 @@ final class VirtualUser implements Runnable {
     public void run() {
         try {
             if (run.awaitStart(index)) {
-                CurrentUser user = new CurrentUser(index, run.metrics(), run.requestTimeout());
+                CurrentUser user = new CurrentUser(index, run.metrics(), run.scope());
                 user.bind();
                 run.userBegan();
                 try {

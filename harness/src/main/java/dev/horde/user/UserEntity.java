@@ -3,6 +3,7 @@ package dev.horde.user;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.horde.engine.CurrentUser;
+import dev.horde.http.HttpApi;
 import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricRegistry;
 import dev.horde.store.Inbox;
@@ -29,8 +30,9 @@ import org.awaitility.pollinterval.FibonacciPollInterval;
 
 /**
  * The base of application users (seed 000's {@code UserEntity}): it holds the user's state in a {@link MemStore},
- * its REST Assured requests (with the session token and cookies it keeps in the store) and its WebSocket, and it is
- * the only writer of its state. Subclasses add the application's actions:
+ * its HTTP clients (REST Assured through {@link #http()}, the lean {@link HttpApi} through {@link #api()}, both with
+ * the session token it keeps in the store) and its WebSocket, and it is the only writer of its state. Subclasses add
+ * the application's actions:
  *
  * <pre>{@code
  * public class ChatUser extends UserEntity {
@@ -54,6 +56,7 @@ public abstract class UserEntity implements User, AutoCloseable {
 
     private final MemStore state = new MemStore();
     private WebSocketSession socket;
+    private HttpApi api;
     private volatile MetricRegistry metrics;
 
     @Override
@@ -77,15 +80,48 @@ public abstract class UserEntity implements User, AutoCloseable {
         return request;
     }
 
+    /**
+     * This user's lean HTTP client (a few times cheaper per request than REST Assured), created on first use for
+     * {@link #baseUri()}; it carries the session token and keeps the cookies the server sets.
+     */
+    protected HttpApi api() {
+        if (api == null) {
+            api = HttpApi.to(baseUri());
+            state.get(TOKEN).ifPresent(api::bearer);
+        }
+        return api;
+    }
+
+    /**
+     * The service {@link #api()} talks to: by default REST Assured's configured {@code baseURI}, {@code port} and
+     * {@code basePath}, so both clients reach the same place. Override it to point elsewhere.
+     */
+    protected String baseUri() {
+        URI base = URI.create(RestAssured.baseURI);
+        String uri = RestAssured.baseURI;
+        if (base.getPort() < 0 && RestAssured.port != RestAssured.UNDEFINED_PORT) {
+            uri = base.getScheme() + "://" + base.getHost() + ":" + RestAssured.port
+                    + (base.getRawPath() == null ? "" : base.getRawPath());
+        }
+        String basePath = RestAssured.basePath == null ? "" : RestAssured.basePath;
+        return uri.endsWith("/") && basePath.startsWith("/") ? uri + basePath.substring(1) : uri + basePath;
+    }
+
     /** Keeps {@code token} as the session; later requests and WebSocket connections carry it. */
     protected void signedIn(String token) {
         state.put(TOKEN, token);
+        if (api != null) {
+            api.bearer(token);
+        }
     }
 
-    /** Forgets the session token and cookies. */
+    /** Forgets the session token and cookies, in both HTTP clients. */
     protected void signedOut() {
         state.clear(TOKEN);
         state.all(COOKIES).keySet().forEach(name -> state.remove(COOKIES, name));
+        if (api != null) {
+            api.clearSession();
+        }
     }
 
     /** Keeps the cookies {@code response} set. */

@@ -16,9 +16,19 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A real HTTP server on 127.0.0.1 with routes that behave in known ways, counting every request it answers:
  * {@code /ok}, {@code /items/{id}}, {@code /sleep?ms=N} (answers after N ms), {@code /flaky} (every 10th
- * request answers 500), {@code /fail} (always 500).
+ * request answers 500), {@code /fail} (always 500), {@code /login} (sets the cookie {@code session=s3}),
+ * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON).
+ * It also counts the connections requests came on.
  */
 public final class TestServer implements AutoCloseable {
+
+    static {
+        // The JDK server writes headers and body in two segments; with Nagle's algorithm on, a keep-alive client's
+        // delayed ACK holds the body back ~40 ms. Read once, when the JDK's server configuration first loads.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
@@ -28,6 +38,7 @@ public final class TestServer implements AutoCloseable {
     });
     private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final AtomicLong flaky = new AtomicLong();
+    private final java.util.Set<java.net.InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
 
     private TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -54,15 +65,23 @@ public final class TestServer implements AutoCloseable {
                 .sum();
     }
 
+    /** Distinct client connections (address and port) that requests came on. */
+    public int connections() {
+        return clients.size();
+    }
+
     /** Forgets all counts. */
     public void resetCounts() {
         requests.clear();
+        clients.clear();
         flaky.set(0);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        clients.add(exchange.getRemoteAddress());
         int status = 200;
+        String answer = null;
         try {
             if (path.startsWith("/sleep")) {
                 TimeUnit.MILLISECONDS.sleep(Long.parseLong(query(exchange, "ms")));
@@ -70,6 +89,12 @@ public final class TestServer implements AutoCloseable {
                 status = flaky.incrementAndGet() % 10 == 0 ? 500 : 200;
             } else if (path.startsWith("/fail")) {
                 status = 500;
+            } else if (path.startsWith("/login")) {
+                exchange.getResponseHeaders().add("Set-Cookie", "session=s3; Path=/");
+            } else if (path.startsWith("/whoami")) {
+                answer = "{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"cookie\":\""
+                        + header(exchange, "Cookie") + "\",\"authorization\":\"" + header(exchange, "Authorization")
+                        + "\"}";
             } else if (!path.startsWith("/ok") && !path.startsWith("/items/")) {
                 status = 404;
             }
@@ -78,12 +103,17 @@ public final class TestServer implements AutoCloseable {
             status = 503;
         }
         requests.computeIfAbsent(path, p -> new LongAdder()).increment();
-        byte[] body = ("{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] body = (answer != null ? answer : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private static String header(HttpExchange exchange, String name) {
+        String value = exchange.getRequestHeaders().getFirst(name);
+        return value == null ? "" : value;
     }
 
     private static String query(HttpExchange exchange, String name) {

@@ -1,0 +1,79 @@
+package dev.horde.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What the users of one run share and the run closes when it ends: connection pools, clients. Components create
+ * their shared part on first use with {@link #shared}; the run closes each once every user has ended (or been
+ * abandoned), in the reverse order of creation.
+ */
+public final class RunScope implements AutoCloseable {
+
+    private final int maxUsers;
+    private final Duration requestTimeout;
+    private final ConcurrentHashMap<Class<?>, AutoCloseable> shared = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> created = new ArrayList<>();
+    private boolean closed;
+
+    /** A scope for a run of at most {@code maxUsers} concurrent users whose requests time out after {@code requestTimeout}. */
+    public RunScope(int maxUsers, Duration requestTimeout) {
+        this.maxUsers = maxUsers;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** The most users that run at the same time: a bound for pools. */
+    public int maxUsers() {
+        return maxUsers;
+    }
+
+    /** The run's default connect and read timeout of requests. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The run's one instance of {@code type}, created by {@code create} on first use.
+     *
+     * @throws IllegalStateException if the run has ended
+     */
+    public <T extends AutoCloseable> T shared(Class<T> type, Function<RunScope, T> create) {
+        AutoCloseable existing = shared.get(type);
+        if (existing != null) {
+            return type.cast(existing);
+        }
+        return type.cast(shared.computeIfAbsent(type, key -> {
+            synchronized (created) {
+                if (closed) {
+                    throw new IllegalStateException("the run has ended: no new " + type.getSimpleName());
+                }
+                T value = create.apply(this);
+                created.add(value);
+                return value;
+            }
+        }));
+    }
+
+    /** Closes everything created, newest first; a failure to close one does not keep the others open. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (created) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(created);
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                System.err.println("horde: could not close " + toClose.get(i) + ": " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.horde.http;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.horde.metrics.FailureCause;
+import dev.horde.metrics.NamedFailure;
+import java.util.Arrays;
+import org.apiguardian.api.API;
+
+/** A response whose status the request did not expect; counted under the cause {@code "HTTP <status>"}. */
+@API(status = EXPERIMENTAL, since = "0.1")
+public class UnexpectedStatusException extends RuntimeException implements NamedFailure {
+
+    private static final long serialVersionUID = 1L;
+    private static final int BODY_EXCERPT = 200;
+
+    private final transient HttpResult response;
+
+    UnexpectedStatusException(HttpResult response, int[] expected) {
+        super(response.what() + ", expected " + (expected == null ? "a status below 400" : Arrays.toString(expected))
+                + excerpt(response));
+        this.response = response;
+    }
+
+    /** The response, body included. */
+    public HttpResult response() {
+        return response;
+    }
+
+    @Override
+    public String failureCause() {
+        return FailureCause.httpStatus(response.status());
+    }
+
+    private static String excerpt(HttpResult response) {
+        String body = response.body().strip().replaceAll("\\s+", " ");
+        if (body.isEmpty()) {
+            return "";
+        }
+        return ": " + (body.length() > BODY_EXCERPT ? body.substring(0, BODY_EXCERPT) + "…" : body);
+    }
+}
