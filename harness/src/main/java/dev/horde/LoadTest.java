@@ -52,6 +52,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * seed it ran with, so a run replays its random choices with the same value;</li>
  * <li>{@value #PROGRESS_PROPERTY_NAME}: how often a progress line is printed on runs at least twice as long (default
  * {@value #DEFAULT_PROGRESS}; {@code 0s} for never);</li>
+ * <li>{@value #RATE_PROPERTY_NAME}: the arrival rate of open-model tests (those with a {@link #rate()}), e.g.
+ * {@code 50/s};</li>
+ * <li>{@value #BEHIND_PROPERTY_NAME}: {@code fail} (the default) or {@code warn}, what a run does whose iterations
+ * started late or never beyond 1% of them;</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
  * {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>
@@ -98,13 +102,37 @@ public @interface LoadTest {
     String PROGRESS_PROPERTY_NAME = "horde.progress";
     /** Default interval of progress lines: {@value}. */
     String DEFAULT_PROGRESS = "5s";
+    /** Configuration parameter that overrides {@link #rate()} of open-model tests: {@value}. */
+    String RATE_PROPERTY_NAME = "horde.rate";
+    /** Configuration parameter deciding what a run that fell behind its schedule does, {@code fail} or {@code warn}: {@value}. */
+    String BEHIND_PROPERTY_NAME = "horde.behind";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */
     String DEFAULT_REPORT_DIR = "target/horde";
 
-    /** Concurrent virtual users, &gt; 0. */
+    /**
+     * Concurrent virtual users, &gt; 0. With a {@link #rate()}: the pool of users that runs the arriving iterations,
+     * so the most iterations in flight at once; size it above rate × iteration time, or iterations start late.
+     */
     int users() default 1;
+
+    /**
+     * Switches to the open model: iterations arrive at this rate, e.g. {@code "200/s"}, {@code "90/m"}, whether or
+     * not the target keeps up, and are run by a pool of {@link #users()}. An iteration that has to wait for a free
+     * user is timed from when it should have started, so a slow target shows in {@code iteration} (its own duration
+     * is {@code iteration service}); iterations that start more than 10 ms late or never are counted, and above 1% of
+     * them (and at least 10) the run fails as behind its schedule (or warns, with {@code horde.behind=warn}). With {@link #rampUp()}
+     * the rate climbs from zero. Empty (the default) is the closed model.
+     */
+    String rate() default "";
+
+    /**
+     * Closed model: each user starts an iteration every {@code pacing} (e.g. {@code "1s"}), waiting out the rest of
+     * the interval; an iteration that overruns makes the next one late, timed from when it should have started, and
+     * intervals it overran entirely are counted as dropped. Empty (the default) is back to back.
+     */
+    String pacing() default "";
 
     /**
      * Length of the run, required: users stop starting new iterations at this point. With {@link #iterations()}

@@ -3,6 +3,7 @@ package dev.horde;
 import dev.horde.engine.LoadRun;
 import dev.horde.engine.RunOutcome;
 import dev.horde.engine.UserThreads;
+import dev.horde.http.ClientWarmUp;
 import dev.horde.http.RestAssuredRecorder;
 import dev.horde.plan.LoadPlan;
 import dev.horde.engine.RunObserver;
@@ -71,6 +72,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         invocation.skip();
 
         RestAssuredRecorder.install();
+        ClientWarmUp.once();
         String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         String threads = UserThreads.isVirtual(plan.threads()) ? "virtual" : "platform";
         Instant startedAt = Instant.now();
@@ -81,11 +83,11 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
         RunOutcome outcome = runUntilDoneOrShutdown(run, partial -> {
             log.close();
-            publish(new TestReport(plan, partial, Verdict.of(plan.budgets(), partial.metrics(), partial.measuredWindow()),
+            publish(new TestReport(plan, partial, Verdict.of(plan, partial),
                     startedAt, threads), context, null);
         });
         log.close();
-        Verdict verdict = Verdict.of(plan.budgets(), outcome.metrics(), outcome.measuredWindow());
+        Verdict verdict = Verdict.of(plan, outcome);
         TestReport report = new TestReport(plan, outcome, verdict, startedAt, threads);
         IOException unwritten = publish(report, context, log.file());
 

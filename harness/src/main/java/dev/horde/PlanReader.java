@@ -2,7 +2,9 @@ package dev.horde;
 
 import dev.horde.engine.UserThreads;
 import dev.horde.plan.Durations;
+import dev.horde.plan.LoadModel;
 import dev.horde.plan.LoadPlan;
+import dev.horde.plan.Rates;
 import dev.horde.plan.ThreadKind;
 import dev.horde.verdict.Budget;
 import dev.horde.verdict.ErrorRateLimit;
@@ -42,28 +44,34 @@ final class PlanReader {
         LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
         String where = "@LoadTest on method [" + Describe.method(method) + "]";
 
-        int users = users(annotation, where);
-        Setting duration = duration(where, "duration", annotation.duration(), LoadTest.DURATION_PROPERTY_NAME, null);
-        if (duration == null) {
-            throw new LoadTestConfigurationException(where
-                    + " must declare 'duration', the length of the run, e.g. duration = \"30s\".");
-        }
-        if (duration.value.isZero()) {
-            throw new LoadTestConfigurationException(where + ": " + duration + " must be > 0.");
-        }
-        Setting rampUp = duration(where, "rampUp", annotation.rampUp(), LoadTest.RAMP_UP_PROPERTY_NAME, Duration.ZERO);
-        if (rampUp.value.compareTo(duration.value) > 0) {
-            throw new LoadTestConfigurationException(where + ": " + rampUp + " is longer than " + duration
-                    + "; users start within the run, so the ramp-up can be at most the duration.");
-        }
+        List<Stage> declared = AnnotationSupport.findRepeatableAnnotations(method, Stage.class);
+        Shape shape = declared.isEmpty() ? unstaged(annotation, where) : staged(annotation, where, declared, method);
         Setting warmUp = duration(where, "warmUp", annotation.warmUp(), LoadTest.WARM_UP_PROPERTY_NAME, Duration.ZERO);
-        if (warmUp.value.compareTo(duration.value) >= 0) {
-            throw new LoadTestConfigurationException(where + ": " + warmUp + " is not shorter than " + duration
+        if (warmUp.value.compareTo(shape.duration) >= 0) {
+            throw new LoadTestConfigurationException(where + ": " + warmUp + " is not shorter than " + shape.durationText
                     + "; the warm-up is not measured, so it must leave part of the run to measure.");
         }
         if (annotation.iterations() < 0) {
             throw new LoadTestConfigurationException(where + " must declare 'iterations' >= 0 (0 means no limit) but was ["
                     + annotation.iterations() + "].");
+        }
+        if (shape.model == LoadModel.OPEN && annotation.iterations() > 0) {
+            throw new LoadTestConfigurationException(where + " declares both a rate and 'iterations' ["
+                    + annotation.iterations() + "]: in the open model iterations arrive at the rate until the end;"
+                    + " remove 'iterations'.");
+        }
+        Duration pacing = Duration.ZERO;
+        if (!annotation.pacing().isBlank()) {
+            pacing = parse(annotation.pacing(), where + " has 'pacing'");
+            if (pacing.isZero()) {
+                throw new LoadTestConfigurationException(where + " has 'pacing' [" + annotation.pacing()
+                        + "], which must be > 0; leave it empty for back-to-back iterations.");
+            }
+            if (shape.model == LoadModel.OPEN) {
+                throw new LoadTestConfigurationException(where + " declares both a rate and 'pacing' ["
+                        + annotation.pacing() + "]: pacing spaces the iterations of each user in the closed model,"
+                        + " a rate spaces all iterations in the open model; keep one.");
+            }
         }
         Duration grace = parameterDuration(LoadTest.GRACE_PROPERTY_NAME, LoadTest.DEFAULT_GRACE);
         Duration requestTimeout = parameterDuration(LoadTest.REQUEST_TIMEOUT_PROPERTY_NAME, LoadTest.DEFAULT_REQUEST_TIMEOUT);
@@ -78,10 +86,118 @@ final class PlanReader {
         for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
             budgets(c, "class [" + c.getSimpleName() + "]", budgets);
         }
-        return new LoadPlan(testClass.getName() + "." + method.getName(), users, duration.value, rampUp.value,
+        return new LoadPlan(testClass.getName() + "." + method.getName(), shape.users, shape.duration, shape.rampUp,
                 warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), seed(),
                 parameterDuration(LoadTest.PROGRESS_PROPERTY_NAME, LoadTest.DEFAULT_PROGRESS), reportDirectory,
-                List.copyOf(budgets));
+                List.copyOf(budgets), shape.model, shape.stages, !declared.isEmpty(), pacing, failWhenBehind());
+    }
+
+    /** Duration, ramp-up and users or rate from {@link LoadTest}'s attributes. */
+    private Shape unstaged(LoadTest annotation, String where) {
+        int users = users(annotation, where);
+        Setting duration = duration(where, "duration", annotation.duration(), LoadTest.DURATION_PROPERTY_NAME, null);
+        if (duration == null) {
+            throw new LoadTestConfigurationException(where
+                    + " must declare 'duration', the length of the run, e.g. duration = \"30s\", or @Stage annotations.");
+        }
+        if (duration.value.isZero()) {
+            throw new LoadTestConfigurationException(where + ": " + duration + " must be > 0.");
+        }
+        Setting rampUp = duration(where, "rampUp", annotation.rampUp(), LoadTest.RAMP_UP_PROPERTY_NAME, Duration.ZERO);
+        if (rampUp.value.compareTo(duration.value) > 0) {
+            throw new LoadTestConfigurationException(where + ": " + rampUp + " is longer than " + duration
+                    + "; users start within the run, so the ramp-up can be at most the duration.");
+        }
+        if (annotation.rate().isBlank()) {
+            return new Shape(LoadModel.CLOSED, users, duration.value, duration.toString(), rampUp.value,
+                    LoadPlan.ramp(users, duration.value, rampUp.value));
+        }
+        double rate = rate(annotation.rate(), where + " has 'rate'");
+        Optional<String> override = parameter(LoadTest.RATE_PROPERTY_NAME);
+        if (override.isPresent()) {
+            rate = rate(override.get(), "configuration parameter '" + LoadTest.RATE_PROPERTY_NAME + "'");
+        }
+        return new Shape(LoadModel.OPEN, users, duration.value, duration.toString(), rampUp.value,
+                LoadPlan.ramp(rate, duration.value, rampUp.value));
+    }
+
+    /** The shape of the {@link Stage}s on {@code method}: all users (closed) or all rates (open). */
+    private Shape staged(LoadTest annotation, String where, List<Stage> declared, Method method) {
+        if (!annotation.duration().isBlank() || !annotation.rampUp().isBlank()) {
+            throw new LoadTestConfigurationException(where + " declares @Stage and '"
+                    + (annotation.duration().isBlank() ? "rampUp" : "duration")
+                    + "': the stages give the length and the ramps of the run; remove 'duration' and 'rampUp'.");
+        }
+        List<dev.horde.plan.Stage> stages = new ArrayList<>();
+        Boolean open = null;
+        Duration total = Duration.ZERO;
+        for (int i = 0; i < declared.size(); i++) {
+            Stage stage = declared.get(i);
+            String at = "@Stage #" + (i + 1) + " on method [" + Describe.method(method) + "]";
+            boolean givesRate = !stage.rate().isBlank();
+            boolean givesUsers = stage.users() != -1;
+            if (givesRate == givesUsers) {
+                throw new LoadTestConfigurationException(at + (givesRate ? " sets both 'users' and 'rate'" : " sets"
+                        + " neither 'users' nor 'rate'") + ": a stage gives users (closed model) or a rate (open model),"
+                        + " e.g. @Stage(duration = \"30s\", users = 100).");
+            }
+            if (open != null && open != givesRate) {
+                throw new LoadTestConfigurationException(at + " gives " + (givesRate ? "a rate" : "users")
+                        + " but @Stage #1 gives " + (open ? "a rate" : "users")
+                        + ": all stages of a test give users (closed model) or all give a rate (open model).");
+            }
+            open = givesRate;
+            if (givesUsers && stage.users() < 0) {
+                throw new LoadTestConfigurationException(at + " must declare 'users' >= 0 but was [" + stage.users() + "].");
+            }
+            Duration length = parse(stage.duration(), at + " has 'duration'");
+            total = total.plus(length);
+            stages.add(new dev.horde.plan.Stage(length, givesRate ? rate(stage.rate(), at + " has 'rate'") : stage.users()));
+        }
+        String where0 = "@Stage annotations on method [" + Describe.method(method) + "]";
+        if (total.isZero()) {
+            throw new LoadTestConfigurationException(where0 + " last [0s] in all: give at least one stage a duration > 0.");
+        }
+        double peak = stages.stream().mapToDouble(dev.horde.plan.Stage::target).max().orElse(0);
+        if (peak == 0) {
+            throw new LoadTestConfigurationException(where0 + " never rise above " + (open ? "a rate of 0" : "0 users")
+                    + ": give at least one stage " + (open ? "a rate > 0." : "users > 0."));
+        }
+        String durationText = "the stages' [" + Durations.format(total) + "]";
+        if (open) {
+            Optional<String> override = parameter(LoadTest.RATE_PROPERTY_NAME);
+            if (override.isPresent()) {
+                double factor = rate(override.get(), "configuration parameter '" + LoadTest.RATE_PROPERTY_NAME + "'") / peak;
+                stages.replaceAll(stage -> new dev.horde.plan.Stage(stage.duration(), stage.target() * factor));
+            }
+            if (!annotation.rate().isBlank()) {
+                throw new LoadTestConfigurationException(where + " declares 'rate' and @Stage rates: the stages give the"
+                        + " rate over time; remove 'rate'.");
+            }
+            return new Shape(LoadModel.OPEN, users(annotation, where), total, durationText, Duration.ZERO, List.copyOf(stages));
+        }
+        double factor = scaledUsers((int) Math.ceil(peak)) / Math.ceil(peak);
+        stages.replaceAll(stage -> new dev.horde.plan.Stage(stage.duration(), Math.ceil(stage.target() * factor)));
+        int users = (int) stages.stream().mapToDouble(dev.horde.plan.Stage::target).max().orElse(1);
+        return new Shape(LoadModel.CLOSED, users, total, durationText, Duration.ZERO, List.copyOf(stages));
+    }
+
+    private static double rate(String text, String origin) {
+        return Rates.parse(text).orElseThrow(() -> new LoadTestConfigurationException(
+                origin + " [" + text + "], which is not a rate: use " + Rates.GRAMMAR + "."));
+    }
+
+    private boolean failWhenBehind() {
+        Optional<String> text = parameter(LoadTest.BEHIND_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return true;
+        }
+        return switch (text.get().strip().toLowerCase(Locale.ROOT)) {
+            case "fail" -> true;
+            case "warn" -> false;
+            default -> throw new LoadTestConfigurationException("configuration parameter '"
+                    + LoadTest.BEHIND_PROPERTY_NAME + "' must be one of fail, warn but was [" + text.get() + "].");
+        };
     }
 
     private int users(LoadTest annotation, String where) {
@@ -94,6 +210,22 @@ final class PlanReader {
         } else if (users <= 0) {
             throw new LoadTestConfigurationException(where + " must declare 'users' > 0 but was [" + users + "].");
         }
+        return scaledByFactor(users);
+    }
+
+    /** The users of a staged closed-model test whose stages peak at {@code peak}, after the overrides. */
+    private int scaledUsers(int peak) {
+        Optional<String> override = parameter(LoadTest.USERS_PROPERTY_NAME);
+        int users = peak;
+        if (override.isPresent()) {
+            users = parseInt(override.get()).filter(n -> n > 0).orElseThrow(() -> new LoadTestConfigurationException(
+                    "configuration parameter '" + LoadTest.USERS_PROPERTY_NAME + "' must be a whole number > 0 but was ["
+                            + override.get() + "]."));
+        }
+        return scaledByFactor(users);
+    }
+
+    private int scaledByFactor(int users) {
         Optional<String> factorText = parameter(LoadTest.USERS_FACTOR_PROPERTY_NAME);
         if (factorText.isPresent()) {
             double factor = parseDouble(factorText.get()).filter(f -> f > 0 && Double.isFinite(f))
@@ -223,6 +355,11 @@ final class PlanReader {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The load over time, read from the annotations. */
+    private record Shape(LoadModel model, int users, Duration duration, String durationText, Duration rampUp,
+            List<dev.horde.plan.Stage> stages) {
     }
 
     /** A duration and where it came from: an annotation attribute or a configuration parameter. */

@@ -25,6 +25,8 @@ class ConfigurationErrorTests {
 
     private static final String GRAMMAR =
             "use a number and a unit ms, s, m or h, e.g. \"250ms\", \"1.5s\", \"30s\", \"1m\", \"2h\".";
+    private static final String RATES =
+            "use a number > 0 per s, m or h, e.g. \"200/s\", \"90/m\" or \"2.5/s\".";
     static final AtomicInteger iterations = new AtomicInteger();
 
     @TempDir
@@ -35,7 +37,8 @@ class ConfigurationErrorTests {
                 Arguments.of(ZeroUsers.class,
                         "@LoadTest on method [run()] must declare 'users' > 0 but was [0]."),
                 Arguments.of(MissingDuration.class,
-                        "@LoadTest on method [run()] must declare 'duration', the length of the run, e.g. duration = \"30s\"."),
+                        "@LoadTest on method [run()] must declare 'duration', the length of the run, e.g. duration = \"30s\","
+                                + " or @Stage annotations."),
                 Arguments.of(UnparsableDuration.class,
                         "@LoadTest on method [run()] has 'duration' [5 sec], which is not a duration: " + GRAMMAR),
                 Arguments.of(ZeroDuration.class,
@@ -95,6 +98,48 @@ class ConfigurationErrorTests {
                 Arguments.of(ControllerForAnotherUser.class,
                         "@LoadTest on method [run(Runner)] names controller [Walk], which drives users of type"
                                 + " [Walker], but the method's user parameter is of type [Runner]."),
+                Arguments.of(UnparsableRate.class,
+                        "@LoadTest on method [run()] has 'rate' [fast], which is not a rate: " + RATES),
+                Arguments.of(ZeroRate.class,
+                        "@LoadTest on method [run()] has 'rate' [0/s], which is not a rate: " + RATES),
+                Arguments.of(RateWithIterations.class,
+                        "@LoadTest on method [run()] declares both a rate and 'iterations' [5]: in the open model"
+                                + " iterations arrive at the rate until the end; remove 'iterations'."),
+                Arguments.of(RateWithPacing.class,
+                        "@LoadTest on method [run()] declares both a rate and 'pacing' [1s]: pacing spaces the"
+                                + " iterations of each user in the closed model, a rate spaces all iterations in the open"
+                                + " model; keep one."),
+                Arguments.of(ZeroPacing.class,
+                        "@LoadTest on method [run()] has 'pacing' [0ms], which must be > 0; leave it empty for"
+                                + " back-to-back iterations."),
+                Arguments.of(UnparsablePacing.class,
+                        "@LoadTest on method [run()] has 'pacing' [1 sec], which is not a duration: " + GRAMMAR),
+                Arguments.of(StagesAndDuration.class,
+                        "@LoadTest on method [run()] declares @Stage and 'duration': the stages give the length and the"
+                                + " ramps of the run; remove 'duration' and 'rampUp'."),
+                Arguments.of(StageWithUsersAndRate.class,
+                        "@Stage #1 on method [run()] sets both 'users' and 'rate': a stage gives users (closed model)"
+                                + " or a rate (open model), e.g. @Stage(duration = \"30s\", users = 100)."),
+                Arguments.of(StageWithNeither.class,
+                        "@Stage #2 on method [run()] sets neither 'users' nor 'rate': a stage gives users (closed model)"
+                                + " or a rate (open model), e.g. @Stage(duration = \"30s\", users = 100)."),
+                Arguments.of(StagesMixingModels.class,
+                        "@Stage #2 on method [run()] gives a rate but @Stage #1 gives users: all stages of a test give"
+                                + " users (closed model) or all give a rate (open model)."),
+                Arguments.of(StageWithNegativeUsers.class,
+                        "@Stage #1 on method [run()] must declare 'users' >= 0 but was [-5]."),
+                Arguments.of(StageWithBadDuration.class,
+                        "@Stage #1 on method [run()] has 'duration' [a while], which is not a duration: " + GRAMMAR),
+                Arguments.of(StageWithBadRate.class,
+                        "@Stage #1 on method [run()] has 'rate' [100], which is not a rate: " + RATES),
+                Arguments.of(StagesOfNoLength.class,
+                        "@Stage annotations on method [run()] last [0s] in all: give at least one stage a duration > 0."),
+                Arguments.of(StagesWithoutUsers.class,
+                        "@Stage annotations on method [run()] never rise above 0 users: give at least one stage"
+                                + " users > 0."),
+                Arguments.of(StagesAndRate.class,
+                        "@LoadTest on method [run()] declares 'rate' and @Stage rates: the stages give the rate over"
+                                + " time; remove 'rate'."),
                 Arguments.of(InnerClassUser.class,
                         "@LoadTest method [run(InnerUser)] has parameter [InnerUser user], but"
                                 + " [dev.horde.ConfigurationErrorTests$InnerClassUser$InnerUser] is an inner class:"
@@ -139,6 +184,8 @@ class ConfigurationErrorTests {
                 Arguments.of("horde.seed", "lucky",
                         "configuration parameter 'horde.seed' must be a whole number, as printed in a summary, but was"
                                 + " [lucky]."),
+                Arguments.of("horde.behind", "maybe",
+                        "configuration parameter 'horde.behind' must be one of fail, warn but was [maybe]."),
                 Arguments.of("horde.threads", "green",
                         "configuration parameter 'horde.threads' must be one of auto, virtual, platform but was [green]."));
     }
@@ -151,6 +198,15 @@ class ConfigurationErrorTests {
         EngineExecutionResults results = Fixtures.run(Valid.class, reports, Map.of(key, value));
 
         assertThat(Fixtures.failureMessage(results)).isEqualTo("Configuration error: " + expected);
+        assertThat(iterations).hasValue(0);
+    }
+
+    @Test
+    void rejectsABadRateOverride() {
+        EngineExecutionResults results = Fixtures.run(ValidOpen.class, reports, Map.of("horde.rate", "1000"));
+
+        assertThat(Fixtures.failureMessage(results)).isEqualTo("Configuration error: configuration parameter"
+                + " 'horde.rate' [1000], which is not a rate: " + RATES);
         assertThat(iterations).hasValue(0);
     }
 
@@ -172,6 +228,137 @@ class ConfigurationErrorTests {
 
     static class Valid {
         @LoadTest(users = 1, duration = "1s", rampUp = "1s", iterations = 1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ValidOpen {
+        @LoadTest(rate = "10/s", duration = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class UnparsableRate {
+        @LoadTest(rate = "fast", duration = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ZeroRate {
+        @LoadTest(rate = "0/s", duration = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class RateWithIterations {
+        @LoadTest(rate = "10/s", duration = "1s", iterations = 5)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class RateWithPacing {
+        @LoadTest(rate = "10/s", duration = "1s", pacing = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ZeroPacing {
+        @LoadTest(duration = "1s", pacing = "0ms")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class UnparsablePacing {
+        @LoadTest(duration = "1s", pacing = "1 sec")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StagesAndDuration {
+        @LoadTest(duration = "1s")
+        @Stage(duration = "1s", users = 2)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StageWithUsersAndRate {
+        @LoadTest
+        @Stage(duration = "1s", users = 2, rate = "5/s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StageWithNeither {
+        @LoadTest
+        @Stage(duration = "1s", users = 2)
+        @Stage(duration = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StagesMixingModels {
+        @LoadTest
+        @Stage(duration = "1s", users = 2)
+        @Stage(duration = "1s", rate = "5/s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StageWithNegativeUsers {
+        @LoadTest
+        @Stage(duration = "1s", users = -5)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StageWithBadDuration {
+        @LoadTest
+        @Stage(duration = "a while", users = 2)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StageWithBadRate {
+        @LoadTest
+        @Stage(duration = "1s", rate = "100")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StagesOfNoLength {
+        @LoadTest
+        @Stage(duration = "0s", users = 2)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StagesWithoutUsers {
+        @LoadTest
+        @Stage(duration = "1s", users = 0)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StagesAndRate {
+        @LoadTest(rate = "5/s")
+        @Stage(duration = "1s", rate = "5/s")
         void run() {
             iterations.incrementAndGet();
         }

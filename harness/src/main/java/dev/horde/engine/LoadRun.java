@@ -2,12 +2,15 @@ package dev.horde.engine;
 
 import dev.horde.metrics.Interval;
 import dev.horde.metrics.MetricRegistry;
+import dev.horde.plan.LoadModel;
 import dev.horde.plan.LoadPlan;
+import dev.horde.plan.LoadShape;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -17,9 +20,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * One execution of a {@link LoadPlan}. Every user thread is created and started before the clock starts, then waits
  * for its planned start, so the ramp-up is kept by timers and never by how fast threads can be created on a busy
- * machine. Users iterate until the duration is over (or each has run its iterations); in-flight iterations get the
- * grace period; then counting stops and whatever still runs is interrupted. Never outlasts duration + grace +
- * {@link #INTERRUPT_WAIT} once the clock has started.
+ * machine. In the closed model each user is active while the plan's {@link LoadShape} is above its number and
+ * iterates back to back (or at its pacing); in the open model a dispatcher thread releases iterations at their
+ * intended times and the users form a pool that runs them, queued when all are busy. Users iterate until the
+ * duration is over (or each has run its iterations); in-flight iterations get the grace period; then counting stops
+ * and whatever still runs is interrupted. Never outlasts duration + grace + {@link #INTERRUPT_WAIT} once the clock
+ * has started.
  */
 public final class LoadRun implements AutoCloseable {
 
@@ -45,6 +51,10 @@ public final class LoadRun implements AutoCloseable {
     private volatile long startNanos;
     private volatile MetricRegistry metrics;
     private final RunScope scope;
+    private final LoadShape shape;
+    private final LinkedTransferQueue<Long> arrivals = new LinkedTransferQueue<>();
+    private volatile ScheduleCounter schedule;
+    private final java.util.concurrent.atomic.AtomicBoolean poolReleased = new java.util.concurrent.atomic.AtomicBoolean();
 
     /** A run of {@code plan} whose users run what {@code users} creates, on threads from {@code threads}. */
     public LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads) {
@@ -59,7 +69,11 @@ public final class LoadRun implements AutoCloseable {
         this.threads = threads;
         this.finished = new CountDownLatch(plan.users());
         this.scope = new RunScope(plan.users(), plan.requestTimeout());
+        this.shape = plan.shape();
     }
+
+    /** What a pool user takes from {@link #arrivals} to learn that the run is over. */
+    private static final Long NO_MORE_ARRIVALS = Long.valueOf(Long.MIN_VALUE);
 
     /**
      * Runs the plan and returns when every user has ended or been abandoned.
@@ -74,6 +88,7 @@ public final class LoadRun implements AutoCloseable {
         boolean interrupted = false;
         long end;
         ScheduledExecutorService sampler = startSampler(metrics);
+        Thread dispatcher = plan.model() == LoadModel.OPEN ? startDispatcher() : null;
         try {
             go.countDown();
             finished.await(Math.max(start + plan.rampUp().toNanos(), metrics.measureFromNanos()) - System.nanoTime(),
@@ -94,13 +109,18 @@ public final class LoadRun implements AutoCloseable {
         metrics.drainInterval(end, active.get(), observer); // the last, partial interval
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            countUnstartedArrivals();
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
         interrupted |= aborted; // the JVM is shutting down: whatever ran is partial
         Duration window = Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos()));
         return new RunOutcome(metrics.snapshot(), window, Duration.ofNanos(end - start), plan.users(), began.get(),
-                Duration.ofNanos(maxStartDelayNanos.get()), notStopped, interrupted, generatorCpu);
+                Duration.ofNanos(maxStartDelayNanos.get()), notStopped, interrupted, generatorCpu,
+                plan.scheduled() ? schedule.stats() : null);
     }
 
     /** A daemon thread that closes an interval of the time series every {@link #INTERVAL}. */
@@ -120,6 +140,92 @@ public final class LoadRun implements AutoCloseable {
             }
         }, period, period, TimeUnit.NANOSECONDS);
         return sampler;
+    }
+
+    /**
+     * The open model's clock: a daemon thread that releases each iteration at its intended time (nanoTime), whether
+     * or not a user is free to take it; a late start is measured from that time.
+     */
+    private Thread startDispatcher() {
+        Thread dispatcher = new Thread(() -> {
+            LoadShape.Arrivals times = shape.arrivalTimes();
+            try {
+                go.await();
+                for (long at = times.next(); at >= 0 && !stopping; at = times.next()) {
+                    long intended = startNanos + at;
+                    long wait = intended - System.nanoTime();
+                    if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
+                        return;
+                    }
+                    arrivals.offer(intended);
+                }
+            } catch (InterruptedException e) {
+                // the run is over
+            }
+        }, "horde-arrivals");
+        dispatcher.setDaemon(true);
+        dispatcher.setPriority(Thread.MAX_PRIORITY);
+        dispatcher.start();
+        return dispatcher;
+    }
+
+    /** Counts the arrivals no user took before the end as dropped. */
+    private void countUnstartedArrivals() {
+        for (Long intended = arrivals.poll(); intended != null; intended = arrivals.poll()) {
+            if (intended != NO_MORE_ARRIVALS) {
+                schedule.dropped(intended, 1);
+            }
+        }
+    }
+
+    /**
+     * Blocks a pool user until the next iteration is due and returns its intended start (nanoTime), or
+     * {@link Long#MIN_VALUE} when the run is over.
+     */
+    long nextArrival() {
+        try {
+            Long intended = arrivals.take();
+            if (intended == NO_MORE_ARRIVALS) {
+                return Long.MIN_VALUE;
+            }
+            if (stopping) {
+                schedule.dropped(intended, 1);
+                return Long.MIN_VALUE;
+            }
+            return intended;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Long.MIN_VALUE;
+        }
+    }
+
+    /** The closed-model windows {@code [start, end)} of user {@code index}, in nanos from the start; open: the run. */
+    java.util.List<long[]> windows(int index) {
+        if (plan.model() == LoadModel.OPEN) {
+            return java.util.List.of(new long[] {0, plan.duration().toNanos()});
+        }
+        return shape.activeWindows(index);
+    }
+
+    /** Counts when a scheduled iteration, intended at {@code intendedNanos}, started. */
+    void scheduledStart(long intendedNanos, long startNanos) {
+        schedule.started(intendedNanos, startNanos);
+    }
+
+    /** Counts {@code count} scheduled iterations from {@code intendedNanos} on that never started. */
+    void scheduledDropped(long intendedNanos, long count) {
+        schedule.dropped(intendedNanos, count);
+    }
+
+    /** Nanos ({@link System#nanoTime()}) when the clock started. */
+    long startNanos() {
+        return startNanos;
+    }
+
+    /** Waits until {@code nanos} ({@link System#nanoTime()}); false if the run stopped first. */
+    boolean pauseUntil(long nanos) {
+        long wait = nanos - System.nanoTime();
+        return wait <= 0 ? !stopping : pause(Duration.ofNanos(wait));
     }
 
     private static void awaitQuietly(ScheduledExecutorService sampler) {
@@ -143,7 +249,7 @@ public final class LoadRun implements AutoCloseable {
     private MetricRegistry startThreads() {
         try {
             for (int index = 0; index < plan.users(); index++) {
-                Thread thread = threads.newThread(new VirtualUser(this, index, users, plan.iterations(), finished));
+                Thread thread = threads.newThread(new VirtualUser(this, index, users, plan, finished));
                 thread.start();
                 started.add(thread);
             }
@@ -155,6 +261,7 @@ public final class LoadRun implements AutoCloseable {
         }
         startNanos = System.nanoTime();
         metrics = new MetricRegistry(startNanos, startNanos + plan.warmUp().toNanos());
+        schedule = new ScheduleCounter(metrics.measureFromNanos());
         return metrics;
     }
 
@@ -164,13 +271,13 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * Blocks a user until its planned start: evenly spread over the ramp-up. Returns false if the run stopped first
-     * (or the thread was interrupted), in which case the user must not run.
+     * Blocks a user until {@code offsetNanos} after the start. Returns false if the run stopped first (or the thread
+     * was interrupted), in which case the user must not run. The first start of each user counts it as started.
      */
-    boolean awaitStart(int index) {
+    boolean awaitStart(long offsetNanos, boolean first) {
         try {
             go.await();
-            long startAt = startNanos + (long) ((double) plan.rampUp().toNanos() * index / plan.users());
+            long startAt = startNanos + offsetNanos;
             long wait = startAt - System.nanoTime();
             if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
                 return false;
@@ -178,7 +285,9 @@ public final class LoadRun implements AutoCloseable {
             if (stopping) {
                 return false;
             }
-            began.incrementAndGet();
+            if (first) {
+                began.incrementAndGet();
+            }
             maxStartDelayNanos.accumulateAndGet(System.nanoTime() - startAt, Math::max);
             return true;
         } catch (InterruptedException e) {
@@ -219,6 +328,11 @@ public final class LoadRun implements AutoCloseable {
     private void stop() {
         stopping = true;
         stop.countDown();
+        if (plan.model() == LoadModel.OPEN && !poolReleased.getAndSet(true)) {
+            for (int i = 0; i < plan.users(); i++) {
+                arrivals.offer(NO_MORE_ARRIVALS);
+            }
+        }
     }
 
     /**
@@ -267,7 +381,7 @@ public final class LoadRun implements AutoCloseable {
         registry.drainInterval(now, active.get(), observer);
         return new RunOutcome(registry.snapshot(), Duration.ofNanos(Math.max(0, now - registry.measureFromNanos())),
                 Duration.ofNanos(now - startNanos), plan.users(), began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
-                active.get(), true, Double.NaN);
+                active.get(), true, Double.NaN, plan.scheduled() && schedule != null ? schedule.stats() : null);
     }
 
     /** Stops and interrupts every user; safe to call more than once and after {@link #execute()}. */

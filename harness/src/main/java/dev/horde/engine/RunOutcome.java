@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param interrupted whether the run was cut short by an interrupt of the thread that ran it
  * @param generatorCpu share of all cores this JVM used once all users had started and the warm-up was over, from 0
  *     to 1; NaN if unknown
+ * @param schedule how well intended iteration starts were kept (open model, paced users); null when iterations had
+ *     none
  */
 public record RunOutcome(
         RunMetrics metrics,
@@ -27,7 +29,8 @@ public record RunOutcome(
         Duration maxStartDelay,
         int usersNotStopped,
         boolean interrupted,
-        double generatorCpu) {
+        double generatorCpu,
+        ScheduleStats schedule) {
 
     /** Above this share of all cores, latencies include the generator's own queueing. */
     public static final double SATURATED_CPU = 0.9;

@@ -4,30 +4,40 @@ import dev.horde.metrics.FailureCause;
 import dev.horde.metrics.Metric;
 import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricRegistry;
+import dev.horde.plan.LoadModel;
+import dev.horde.plan.LoadPlan;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The life of one virtual user: wait for its planned start, create its script, set up, iterate with its pauses until
- * the run stops or the iteration limit is reached, tear down, release.
+ * The life of one virtual user: for each window in which the plan has it active, wait for the window's start,
+ * create its script, set up, iterate until the window or the run ends (or the iteration limit is reached), tear
+ * down, release. Iterations with an intended start (open model, pacing) are timed from that start, so a target
+ * that stalls the schedule shows in {@value MetricRegistry#ITERATION}; their own duration goes to
+ * {@value #ITERATION_SERVICE}.
  */
 final class VirtualUser implements Runnable {
 
     static final String SETUP = "user setup";
     static final String TEARDOWN = "user teardown";
+    /** Iterations timed from their actual start, beside {@value MetricRegistry#ITERATION} timed from the intended one. */
+    static final String ITERATION_SERVICE = "iteration service";
+
+    private static final long NONE = Long.MIN_VALUE;
 
     private final LoadRun run;
     private final int index;
     private final UserFactory factory;
-    private final int iterationLimit;
+    private final LoadPlan plan;
     private final CountDownLatch finished;
 
-    VirtualUser(LoadRun run, int index, UserFactory factory, int iterationLimit, CountDownLatch finished) {
+    VirtualUser(LoadRun run, int index, UserFactory factory, LoadPlan plan, CountDownLatch finished) {
         this.run = run;
         this.index = index;
         this.factory = factory;
-        this.iterationLimit = iterationLimit;
+        this.plan = plan;
         this.finished = finished;
     }
 
@@ -45,12 +55,17 @@ final class VirtualUser implements Runnable {
     @Override
     public void run() {
         try {
-            if (run.awaitStart(index)) {
+            List<long[]> windows = run.windows(index);
+            for (int i = 0; i < windows.size() && !run.stopping(); i++) {
+                long[] window = windows.get(i);
+                if (!run.awaitStart(window[0], i == 0)) {
+                    return;
+                }
                 CurrentUser user = new CurrentUser(index, run.metrics(), run.scope());
                 user.bind();
                 run.userBegan();
                 try {
-                    live(user.metrics());
+                    live(user.metrics(), run.startNanos() + window[0], run.startNanos() + window[1]);
                 } finally {
                     run.userEnded();
                     CurrentUser.unbind();
@@ -61,7 +76,7 @@ final class VirtualUser implements Runnable {
         }
     }
 
-    private void live(MetricRegistry metrics) {
+    private void live(MetricRegistry metrics, long windowStart, long windowEnd) {
         long start = System.nanoTime();
         UserScript script;
         try {
@@ -72,7 +87,7 @@ final class VirtualUser implements Runnable {
         }
         try {
             if (setUp(metrics, script)) {
-                iterate(metrics, script);
+                iterate(metrics, script, windowStart, windowEnd);
                 tearDown(metrics, script);
             }
         } finally {
@@ -94,16 +109,39 @@ final class VirtualUser implements Runnable {
         }
     }
 
-    private void iterate(MetricRegistry metrics, UserScript script) {
+    private void iterate(MetricRegistry metrics, UserScript script, long windowStart, long windowEnd) {
         Metric iterations = metrics.iteration();
-        for (int done = 0; !run.stopping() && (iterationLimit == 0 || done < iterationLimit); done++) {
+        boolean scheduled = plan.scheduled();
+        Metric service = scheduled ? metrics.metric(ITERATION_SERVICE, MetricKind.ITERATION) : null;
+        int limit = plan.iterations();
+        long pacing = plan.pacing().toNanos();
+        long slot = windowStart; // paced users: the intended start of the next iteration
+        for (int done = 0; !run.stopping() && (limit == 0 || done < limit); done++) {
+            long intended = nextStart(slot, windowEnd, pacing);
+            if (intended == NONE) {
+                return;
+            }
+            slot = intended + pacing;
             long start = System.nanoTime();
+            if (scheduled) {
+                run.scheduledStart(intended, start);
+            }
             Duration pause = Duration.ZERO;
             try {
                 pause = script.iterate();
-                iterations.recordSuccess(start, System.nanoTime());
+                long end = System.nanoTime();
+                iterations.recordSuccess(intended, end);
+                if (service != null) {
+                    service.recordSuccess(start, end);
+                }
             } catch (Throwable failure) {
-                fail(metrics, iterations, start, failure);
+                String cause = FailureCause.of(failure);
+                long end = System.nanoTime();
+                iterations.recordFailure(intended, end, cause);
+                if (service != null) {
+                    service.recordFailure(start, end, cause);
+                }
+                metrics.sampleError(iterations, cause, failure);
                 if (failure instanceof VirtualMachineError) {
                     return;
                 }
@@ -112,6 +150,37 @@ final class VirtualUser implements Runnable {
                 return;
             }
         }
+        if (pacing > 0 && run.stopping()) { // slots between the last iteration's end and the stop never started
+            long until = Math.min(System.nanoTime(), windowEnd);
+            if (until - slot > 0) {
+                run.scheduledDropped(slot, (until - slot - 1) / pacing + 1);
+            }
+        }
+    }
+
+    /**
+     * When the next iteration should start, having waited for it if it is ahead: {@code slot} for paced users (or the
+     * latest slot already passed, the ones before it dropped), the next arrival in the open model, now for the
+     * others; {@link #NONE} if the window or the run ended first.
+     */
+    private long nextStart(long slot, long windowEnd, long pacing) {
+        if (plan.model() == LoadModel.OPEN) {
+            return run.nextArrival();
+        }
+        if (pacing == 0) {
+            long now = System.nanoTime();
+            return now - windowEnd < 0 ? now : NONE;
+        }
+        if (slot - windowEnd >= 0 || !run.pauseUntil(slot)) {
+            return NONE;
+        }
+        long behind = System.nanoTime() - slot;
+        if (behind >= pacing) { // slots this user can no longer start on time are dropped, not run in a burst
+            long missed = Math.min(behind / pacing, (windowEnd - slot - 1) / pacing);
+            run.scheduledDropped(slot, missed);
+            return slot + missed * pacing;
+        }
+        return slot;
     }
 
     private void tearDown(MetricRegistry metrics, UserScript script) {

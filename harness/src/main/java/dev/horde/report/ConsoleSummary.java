@@ -6,6 +6,7 @@ import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import dev.horde.verdict.BudgetResult;
+import dev.horde.verdict.ScheduleCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +43,9 @@ public final class ConsoleSummary {
                                     + " compare with -Dhorde.threads=platform)"
                             : "")
                     .append('\n');
+        }
+        if (outcome.schedule() != null && outcome.schedule().behind() && !report.plan().failWhenBehind()) {
+            out.append("  warning: ").append(ScheduleCheck.message(report.plan(), outcome.schedule())).append('\n');
         }
         if (report.outcome().generatorSaturated()) {
             out.append("  warning: this JVM used ").append(Format.percent(report.outcome().generatorCpu())).append(" of ")

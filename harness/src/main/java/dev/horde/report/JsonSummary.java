@@ -1,11 +1,13 @@
 package dev.horde.report;
 
+import dev.horde.engine.ScheduleStats;
 import dev.horde.metrics.ErrorSample;
 import dev.horde.metrics.Interval;
 import dev.horde.metrics.IntervalStats;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import dev.horde.plan.Durations;
+import dev.horde.plan.LoadModel;
 import dev.horde.plan.LoadPlan;
 import dev.horde.verdict.BudgetResult;
 import java.io.IOException;
@@ -58,7 +60,15 @@ public final class JsonSummary {
                 .name("rampUp").value(Durations.format(plan.rampUp()))
                 .name("warmUp").value(Durations.format(plan.warmUp()))
                 .name("iterations").value(plan.iterations())
-                .endObject();
+                .name("model").value(plan.model().name().toLowerCase(Locale.ROOT))
+                .name("pacing").value(Durations.format(plan.pacing()));
+        json.name("stages").beginArray();
+        for (dev.horde.plan.Stage stage : plan.stages()) {
+            json.beginObject().name("duration").value(Durations.format(stage.duration()))
+                    .name(plan.model() == LoadModel.OPEN ? "ratePerSecond" : "users").value(stage.target())
+                    .endObject();
+        }
+        json.endArray().endObject();
         json.name("run").beginObject()
                 .name("threads").value(report.threads())
                 .name("seed").value(Long.toString(report.plan().seed()))
@@ -67,8 +77,20 @@ public final class JsonSummary {
                 .name("usersNotStopped").value(report.outcome().usersNotStopped())
                 .name("elapsedMs").value(report.outcome().elapsed().toNanos() / 1e6)
                 .name("measuredMs").value(report.outcome().measuredWindow().toNanos() / 1e6)
-                .name("generatorCpu").value(report.outcome().generatorCpu())
-                .endObject();
+                .name("generatorCpu").value(report.outcome().generatorCpu());
+        ScheduleStats schedule = report.outcome().schedule();
+        if (schedule != null) {
+            json.name("schedule").beginObject()
+                    .name("due").value(schedule.due())
+                    .name("started").value(schedule.started())
+                    .name("late").value(schedule.late())
+                    .name("dropped").value(schedule.dropped())
+                    .name("maxLagMs").value(schedule.maxLag().toNanos() / 1e6)
+                    .name("lateAfterMs").value(LoadPlan.LATE.toMillis())
+                    .name("behind").value(schedule.behind())
+                    .endObject();
+        }
+        json.endObject();
         json.name("metrics").beginObject();
         for (MetricSnapshot metric : metrics.byName().values()) {
             metric(json, report, metric);

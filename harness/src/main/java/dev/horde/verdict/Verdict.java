@@ -1,7 +1,9 @@
 package dev.horde.verdict;
 
+import dev.horde.engine.RunOutcome;
 import dev.horde.metrics.ErrorSample;
 import dev.horde.metrics.RunMetrics;
+import dev.horde.plan.LoadPlan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +17,20 @@ public record Verdict(List<BudgetResult> results) {
         for (Budget budget : budgets) {
             results.addAll(budget.evaluate(metrics, measuredWindow));
         }
+        return new Verdict(List.copyOf(results));
+    }
+
+    /**
+     * Checks every budget of {@code plan} against {@code outcome}, and the schedule too when iterations had intended
+     * starts and a run that falls behind must fail.
+     */
+    public static Verdict of(LoadPlan plan, RunOutcome outcome) {
+        Verdict budgets = of(plan.budgets(), outcome.metrics(), outcome.measuredWindow());
+        if (outcome.schedule() == null || !plan.failWhenBehind()) {
+            return budgets;
+        }
+        List<BudgetResult> results = new ArrayList<>(budgets.results());
+        results.add(ScheduleCheck.of(plan, outcome.schedule()));
         return new Verdict(List.copyOf(results));
     }
 
