@@ -51,6 +51,7 @@ class RestAssuredRecordingTests {
         assertThat(summary.getLong("metrics['POST /ok'].count")).isEqualTo(server.requests("/ok")).isEqualTo(200);
         assertThat(summary.getLong("metrics['*'].count")).isEqualTo(400);
         assertThat(summary.getLong("metrics['*'].failed")).isZero();
+        assertThat(server.connections()).as("each user keeps its connection alive").isBetween(1, 4);
     }
 
     @Test
@@ -108,6 +109,11 @@ class RestAssuredRecordingTests {
     }
 
     @Test
+    void aKeptAliveClientAddsNoCookiesOfItsOwn() {
+        Fixtures.run(CookiesAsGiven.class, reports).testEvents().assertStatistics(stats -> stats.succeeded(1));
+    }
+
+    @Test
     void connectionRefusedIsACauseNotACrash() {
         EngineExecutionResults results = Fixtures.run(NothingListening.class, reports);
 
@@ -162,6 +168,17 @@ class RestAssuredRecordingTests {
             } catch (RuntimeException expected) {
                 // the request timed out: recorded by the harness, and this test expects it
             }
+        }
+    }
+
+    static class CookiesAsGiven {
+        @LoadTest(users = 2, duration = "10s", iterations = 3)
+        @ErrorBudget(metric = "iteration", maxRate = 0)
+        void cookies() {
+            given().baseUri(server.baseUri()).get("/login").then().statusCode(200).cookie("session", "s3");
+            given().baseUri(server.baseUri()).get("/whoami").then().body("cookie", org.hamcrest.Matchers.emptyString());
+            given().baseUri(server.baseUri()).cookie("mine", "1").get("/whoami")
+                    .then().body("cookie", org.hamcrest.Matchers.equalTo("mine=1"));
         }
     }
 

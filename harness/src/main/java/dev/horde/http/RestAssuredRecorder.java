@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * A REST Assured filter, installed among the global filters, that records every request a virtual user makes under
- * {@code "METHOD /path-template"} and gives requests without timeouts the run's default one. On threads that are
- * not virtual users it only passes the request on.
+ * {@code "METHOD /path-template"}, gives requests without timeouts the run's default one, and sends each user's
+ * requests over its own keep-alive connection (see {@link RestAssuredClients}); the time recorded includes reading
+ * the whole body. On threads that are not virtual users it only passes the request on.
  */
 public final class RestAssuredRecorder implements Filter {
 
@@ -49,11 +50,15 @@ public final class RestAssuredRecorder implements Filter {
             return context.next(request, response);
         }
         applyDefaultTimeouts(request, user);
+        boolean keptAlive = RestAssuredClients.assign(request, user);
         Metric metric = user.metrics().request(MetricNames.of(request));
         long start = System.nanoTime();
         Response result;
         try {
             result = context.next(request, response);
+            if (keptAlive) {
+                result.asByteArray(); // reads the body to its end, which frees the connection for the next request
+            }
         } catch (Throwable failure) { // Groovy throws checked exceptions (ConnectException, …) undeclared
             String cause = FailureCause.of(failure);
             metric.recordFailure(start, System.nanoTime(), cause);

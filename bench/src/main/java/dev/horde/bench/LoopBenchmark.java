@@ -1,0 +1,67 @@
+package dev.horde.bench;
+
+import static io.restassured.RestAssured.given;
+
+import dev.horde.engine.LoadRun;
+import dev.horde.engine.RunOutcome;
+import dev.horde.engine.UserScript;
+import dev.horde.engine.UserThreads;
+import dev.horde.http.ClientWarmUp;
+import dev.horde.http.HttpApi;
+import dev.horde.http.RestAssuredRecorder;
+import dev.horde.metrics.MetricSnapshot;
+import dev.horde.plan.LoadPlan;
+import dev.horde.plan.ThreadKind;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The closed loop bench/run.sh compares across tools, run by the harness: {@code users} users GET {@code url} back to
+ * back for {@code seconds}, through the lean client ({@code fast}) or REST Assured ({@code ra}), every request
+ * recorded as in a load test. Prints one {@code result} line with the harness's own latency figures for the window
+ * after {@code warmUpSeconds}; throughput and CPU are measured from outside the process by the script.
+ *
+ * <pre>LoopBenchmark fast|ra url users seconds warmUpSeconds</pre>
+ */
+public final class LoopBenchmark {
+
+    private LoopBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        String mode = args[0];
+        URI url = URI.create(args[1]);
+        int users = Integer.parseInt(args[2]);
+        Duration length = Duration.ofSeconds(Long.parseLong(args[3]));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(args[4]));
+        String base = url.getScheme() + "://" + url.getAuthority();
+        String path = url.getRawPath();
+
+        RestAssuredRecorder.install();
+        ClientWarmUp.once();
+        LoadPlan plan = new LoadPlan("bench." + mode, users, length, Duration.ZERO, warmUp, 0, Duration.ofSeconds(5),
+                Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of());
+        LoadRun run = new LoadRun(plan, (index, random) -> script(mode, base, path), UserThreads.factory(ThreadKind.AUTO));
+        RunOutcome outcome = run.execute();
+        MetricSnapshot requests = outcome.metrics().allRequests();
+        double seconds = outcome.measuredWindow().toNanos() / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "result tool=%s threads=%s requests=%d failed=%d rps=%.0f p50_ms=%.3f p99_ms=%.3f%n",
+                mode, UserThreads.isVirtual(ThreadKind.AUTO) ? "virtual" : "platform", requests.count(), requests.failed(),
+                requests.count() / seconds, requests.percentileMillis(50), requests.percentileMillis(99));
+    }
+
+    private static UserScript script(String mode, String base, String path) {
+        switch (mode) {
+            case "fast" -> {
+                HttpApi api = HttpApi.to(base);
+                return UserScript.of(() -> api.get(path).send());
+            }
+            case "ra" -> {
+                return UserScript.of(() -> given().baseUri(base).get(path).then().statusCode(200));
+            }
+            default -> throw new IllegalArgumentException("mode must be fast or ra but was " + mode);
+        }
+    }
+}
