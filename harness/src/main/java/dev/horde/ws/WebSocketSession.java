@@ -8,23 +8,27 @@ import dev.horde.metrics.Metric;
 import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricRegistry;
 import java.net.URI;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.handshake.ServerHandshake;
 
 /**
- * One virtual user's WebSocket connection (Java-WebSocket), measured: connect time as {@value #CONNECT}, request and
- * reply as {@value #ROUND_TRIP}, and every drop the user did not ask for as a failed {@value #DISCONNECT} with the close
- * code as its cause. After a drop, the next {@link #send} reconnects with exponential backoff. Incoming text messages go
- * to a consumer on the connection's own thread. Create and use it on the virtual user's thread.
+ * One virtual user's WebSocket connection, measured: connect time as {@value #CONNECT}, request and reply as
+ * {@value #ROUND_TRIP}, and every drop the user did not ask for as a failed {@value #DISCONNECT} with the close code as
+ * its cause ({@code ws closed 1006} when the connection broke without a close frame). After a drop, the next
+ * {@link #send} reconnects with exponential backoff. Incoming text messages go to a consumer, one at a time, on a
+ * thread of the run's WebSocket pool.
+ *
+ * <p>Built on the JDK's {@link java.net.http.WebSocket}: the connections of a run share one client, so thousands of
+ * users hold thousands of sockets but no thread each. Create and use a session on the virtual user's thread.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class WebSocketSession implements AutoCloseable {
@@ -35,19 +39,23 @@ public final class WebSocketSession implements AutoCloseable {
     public static final String ROUND_TRIP = "ws round trip";
     /** Metric of connections dropped without the user closing them. */
     public static final String DISCONNECT = "ws disconnect";
+    /** Metric of incoming messages the consumer failed on (counted only when it throws). */
+    public static final String RECEIVE = "ws receive";
 
     static final int RECONNECT_ATTEMPTS = 5;
     static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** The close code of a connection that ended without a close frame (RFC 6455). */
+    static final int ABNORMAL_CLOSURE = 1006;
 
     private final URI uri;
     private final Map<String, String> headers;
     private final Consumer<String> onMessage;
     private final MetricRegistry metrics;
     private final Duration timeout;
-    private volatile Client client;
+    private final WebSocketTransport transport;
+    private volatile Connection connection;
     private volatile boolean closing;
-    private volatile long openedAt;
     private volatile Reply pending;
 
     private WebSocketSession(URI uri, Map<String, String> headers, Consumer<String> onMessage, CurrentUser user) {
@@ -56,6 +64,7 @@ public final class WebSocketSession implements AutoCloseable {
         this.onMessage = onMessage;
         this.metrics = user.metrics();
         this.timeout = user.requestTimeout();
+        this.transport = user.scope().shared(WebSocketTransport.class, WebSocketTransport::forRun);
     }
 
     /**
@@ -76,13 +85,18 @@ public final class WebSocketSession implements AutoCloseable {
 
     /** Whether the connection is open now. */
     public boolean isOpen() {
-        return client != null && client.isOpen();
+        Connection current = connection;
+        return current != null && current.isOpen();
     }
 
-    /** Sends a text message, reconnecting first if the connection was dropped. */
+    /**
+     * Sends a text message, reconnecting first if the connection was dropped; returns once it is written.
+     *
+     * @throws WebSocketException if it cannot be sent within the run's request timeout
+     */
     public void send(String text) {
         ensureOpen();
-        client.send(text);
+        await(connection.socket.sendText(text, true), "sending a message");
     }
 
     /**
@@ -98,7 +112,8 @@ public final class WebSocketSession implements AutoCloseable {
         long start = System.nanoTime();
         try {
             send(message);
-            String answer = reply.future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            String answer = reply.future.get(Math.max(0, start + timeout.toNanos() - System.nanoTime()),
+                    TimeUnit.NANOSECONDS);
             metric.recordSuccess(start, System.nanoTime());
             return answer;
         } catch (TimeoutException e) {
@@ -114,17 +129,23 @@ public final class WebSocketSession implements AutoCloseable {
         }
     }
 
-    /** Closes the connection; the close is not counted as a drop. */
+    /** Closes the connection, waiting briefly for the server's close frame; the close is not counted as a drop. */
     @Override
     public void close() {
         closing = true;
-        if (client != null) {
-            try {
-                client.closeBlocking();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                client.close();
-            }
+        Connection current = connection;
+        if (current == null) {
+            return;
+        }
+        try {
+            current.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            current.closed.get(Math.min(timeout.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the server did not answer the close: drop the connection below
+        } finally {
+            current.socket.abort();
         }
     }
 
@@ -154,65 +175,110 @@ public final class WebSocketSession implements AutoCloseable {
 
     private void connect() {
         Metric metric = metrics.metric(CONNECT, MetricKind.REQUEST);
-        if (client != null) {
-            client.close();
+        Connection previous = connection;
+        if (previous != null) {
+            previous.socket.abort();
         }
-        client = new Client(uri);
-        headers.forEach(client::addHeader);
-        client.setConnectionLostTimeout(0); // the harness measures drops itself; no ping thread per connection
+        Connection fresh = new Connection();
+        WebSocket.Builder builder = transport.client().newWebSocketBuilder().connectTimeout(timeout);
+        headers.forEach(builder::header);
         long start = System.nanoTime();
         try {
-            if (!client.connectBlocking(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-                client.close();
-                String cause = client.failure != null ? FailureCause.of(client.failure) : "timeout";
-                metric.recordFailure(start, System.nanoTime(), cause);
-                throw new WebSocketException("could not connect to " + uri + ": " + cause, client.failure);
-            }
-            openedAt = System.nanoTime();
-            metric.recordSuccess(start, openedAt);
+            fresh.socket = builder.buildAsync(uri, fresh).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            fresh.openedAt = System.nanoTime();
+            connection = fresh;
+            metric.recordSuccess(start, fresh.openedAt);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            client.close();
+            metric.recordFailure(start, System.nanoTime(), "interrupted");
             throw new WebSocketException("interrupted while connecting to " + uri, e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
+            String cause = FailureCause.of(failure);
+            metric.recordFailure(start, System.nanoTime(), cause);
+            throw new WebSocketException("could not connect to " + uri + ": " + cause, failure);
+        }
+    }
+
+    private void await(CompletableFuture<?> step, String what) {
+        try {
+            step.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WebSocketException("interrupted while " + what, e);
+        } catch (ExecutionException e) {
+            throw new WebSocketException(what + " failed: " + FailureCause.of(e.getCause()), e.getCause());
+        } catch (TimeoutException e) {
+            throw new WebSocketException(what + " took longer than " + timeout.toMillis() + " ms", e);
         }
     }
 
     private record Reply(Predicate<String> isReply, CompletableFuture<String> future) {
     }
 
-    /** Java-WebSocket's client, forwarding to the session. */
-    private final class Client extends WebSocketClient {
-        private volatile Exception failure;
+    /** One opened connection and its listener: messages go to the session, an unasked end counts as a drop. */
+    private final class Connection implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Void> closed = new CompletableFuture<>();
+        private volatile WebSocket socket;
+        private volatile long openedAt;
+        private volatile boolean ended;
 
-        Client(URI target) {
-            super(target);
+        boolean isOpen() {
+            return !ended && socket != null && !socket.isOutputClosed() && !socket.isInputClosed();
         }
 
         @Override
-        public void onOpen(ServerHandshake handshake) {
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (!last || partial.length() > 0) {
+                partial.append(data);
+            }
+            if (last) {
+                String message = partial.length() > 0 ? partial.toString() : data.toString();
+                partial.setLength(0);
+                deliver(message);
+            }
+            webSocket.request(1);
+            return null;
         }
 
-        @Override
-        public void onMessage(String message) {
+        private void deliver(String message) {
             Reply reply = pending;
             if (reply != null && reply.isReply.test(message)) {
                 reply.future.complete(message);
                 return;
             }
-            onMessage.accept(message);
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-            if (!closing && openedAt != 0 && client == this) {
-                metrics.metric(DISCONNECT, MetricKind.MESSAGE)
-                        .recordFailure(openedAt, System.nanoTime(), "ws closed " + code);
+            long start = System.nanoTime();
+            try {
+                onMessage.accept(message);
+            } catch (RuntimeException failure) { // the connection goes on; the failure is counted and sampled
+                Metric metric = metrics.metric(RECEIVE, MetricKind.MESSAGE);
+                String cause = FailureCause.of(failure);
+                metric.recordFailure(start, System.nanoTime(), cause);
+                metrics.sampleError(metric, cause, failure);
             }
         }
 
         @Override
-        public void onError(Exception error) {
-            failure = error;
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            ended(statusCode);
+            return null; // the JDK answers the close frame
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            ended(ABNORMAL_CLOSURE);
+        }
+
+        private void ended(int code) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            closed.complete(null);
+            if (!closing && openedAt != 0 && connection == this) {
+                metrics.metric(DISCONNECT, MetricKind.MESSAGE).recordFailure(openedAt, System.nanoTime(), "ws closed " + code);
+            }
         }
     }
 }

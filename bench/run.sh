@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# The benchmark: the same closed loop (N users, each GET back to back over its own keep-alive connection) against
+# nginx on loopback, run in turns by (a) the harness's lean client, (b) the harness's REST Assured path, (c) Gatling
+# and (d) wrk. Each runs warm-up + measured seconds; throughput and CPU are read from outside over the measured
+# window (nginx's request counter, /proc/<pid>/stat), latencies from each tool's own figures, peak RSS from VmHWM.
+#   bench/run.sh [users=50] [measured s=15] [warm-up s=5]
+#   BENCH=memory bench/run.sh [users=10000]   heap and RSS per idle user, HTTP only and with a WebSocket each
+# JAVA_HOME picks the JDK (default: Temurin 25 if installed). The last line is machine-readable.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="${JAVA_HOME:-/usr}/bin/java"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
+source bench/nginx.sh
+ulimit -n 20000 2>/dev/null || true
+
+mvn -q -B -ntp -Dstyle.color=never -Pbench -pl bench,bench/gatling -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile=target/classpath.txt
+HARNESS_CP="bench/target/classes:$(cat bench/target/classpath.txt)"
+GATLING_CP="bench/gatling/target/classes:$(cat bench/gatling/target/classpath.txt)"
+HEAP=-Xmx1g
+logs=$(mktemp -d)
+
+if [ "${BENCH:-}" = memory ]; then
+  USERS=${1:-10000}
+  "$JAVA" -Xmx4g -cp "$HARNESS_CP" dev.horde.bench.WebSocketEchoServer 18090 > "$logs/ws-server.log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true; nginx_stop' EXIT
+  for socket in false true; do
+    "$JAVA" -Xmx4g -cp "$HARNESS_CP" dev.horde.bench.IdleUsersBenchmark "$NGINX_URL" ws://127.0.0.1:18090/ "$USERS" "$socket" \
+      | tee "$logs/memory-$socket.log" | grep -v '^memory ' || true
+  done
+  http=$(grep '^memory ' "$logs/memory-false.log"); ws=$(grep '^memory ' "$logs/memory-true.log")
+  field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1==k {print $2}'; }
+  printf '\n%-22s %10s %14s %14s %10s\n' "idle users" "users" "heap KB/user" "RSS KB/user" "failures"
+  printf '%-22s %10s %14s %14s %10s\n' "HTTP only" "$(field "$http" users)" "$(field "$http" heap_kb_per_user)" \
+    "$(field "$http" rss_kb_per_user)" "$(field "$http" failures)"
+  printf '%-22s %10s %14s %14s %10s\n' "HTTP + WebSocket" "$(field "$ws" users)" "$(field "$ws" heap_kb_per_user)" \
+    "$(field "$ws" rss_kb_per_user)" "$(field "$ws" failures)"
+  echo "bench: users=$USERS http_heap_kb=$(field "$http" heap_kb_per_user) http_rss_kb=$(field "$http" rss_kb_per_user)" \
+    "ws_heap_kb=$(field "$ws" heap_kb_per_user) ws_rss_kb=$(field "$ws" rss_kb_per_user)" \
+    "failures=$(( $(field "$http" failures) + $(field "$ws" failures) ))"
+  exit 0
+fi
+
+USERS=${1:-50}; MEASURE=${2:-15}; WARM=${3:-5}
+LENGTH=$((WARM + MEASURE + 2))
+declare -A RPS CPU P50 P99 RSS
+
+# measure <tool> <pid>: throughput and CPU of process <pid> over the measured window
+measure() {
+  local tool=$1 pid=$2 r0 r1 c0 c1
+  sleep "$WARM"
+  r0=$(nginx_requests); c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  sleep "$MEASURE"
+  r1=$(nginx_requests); c1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  RSS[$tool]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+  RPS[$tool]=$(( (r1 - r0 - 1) / MEASURE ))
+  CPU[$tool]=$(echo "scale=4; ($c1 - $c0) * 1000 / $(getconf CLK_TCK) / ($r1 - $r0 - 1)" | bc | sed 's/^\./0./')
+}
+
+for tool in fast ra; do
+  echo "bench: harness $tool path, $USERS users, ${WARM}s warm-up + ${MEASURE}s" >&2
+  "$JAVA" $HEAP -cp "$HARNESS_CP" dev.horde.bench.LoopBenchmark "$tool" "$NGINX_URL" "$USERS" "$LENGTH" "$WARM" \
+    > "$logs/$tool.log" 2>&1 &
+  measure "$tool" $!
+  wait $!
+  result=$(grep '^result ' "$logs/$tool.log") || { cat "$logs/$tool.log"; exit 1; }
+  P50[$tool]=$(echo "$result" | tr ' ' '\n' | awk -F= '$1=="p50_ms" {print $2}')
+  P99[$tool]=$(echo "$result" | tr ' ' '\n' | awk -F= '$1=="p99_ms" {print $2}')
+done
+
+echo "bench: Gatling, $USERS users" >&2
+"$JAVA" $HEAP -XX:+UseG1GC -XX:+ParallelRefProcEnabled -XX:MaxInlineLevel=20 -XX:MaxTrivialSize=12 \
+  --add-opens=java.base/java.lang=ALL-UNNAMED -Dbench.url="$NGINX_URL" -Dbench.users="$USERS" -Dbench.seconds="$LENGTH" \
+  -cp "$GATLING_CP" io.gatling.app.Gatling -s dev.horde.bench.gatling.LoopSimulation -rf "$logs/gatling" \
+  > "$logs/gatling.log" 2>&1 &
+measure gatling $!
+wait $! || { tail -20 "$logs/gatling.log"; exit 1; }
+P50[gatling]=$(awk -F'|' '/response time 50th percentile/ {gsub(/ /, "", $2); print $2}' "$logs/gatling.log")
+P99[gatling]=$(awk -F'|' '/response time 99th percentile/ {gsub(/ /, "", $2); print $2}' "$logs/gatling.log")
+
+echo "bench: wrk, $USERS connections" >&2
+wrk -t2 -c"$USERS" -d"${LENGTH}s" --latency "$NGINX_URL" > "$logs/wrk.log" 2>&1 &
+measure wrk $!
+wait $!
+to_ms() { awk '{v=$1; if (v ~ /us$/) {sub(/us/, "", v); v/=1000} else if (v ~ /ms$/) {sub(/ms/, "", v)} else if (v ~ /s$/) {sub(/s/, "", v); v*=1000}; print v}'; }
+P50[wrk]=$(awk '$1=="50%" {print $2}' "$logs/wrk.log" | to_ms)
+P99[wrk]=$(awk '$1=="99%" {print $2}' "$logs/wrk.log" | to_ms)
+
+printf '\n%-26s %10s %12s %9s %9s %10s\n' "tool ($USERS users, ${MEASURE}s)" "req/s" "CPU ms/req" "p50 ms" "p99 ms" "peak RSS"
+for tool in fast ra gatling wrk; do
+  case $tool in fast) name="harness, lean client";; ra) name="harness, REST Assured";; gatling) name="Gatling 3.15";; wrk) name="wrk";; esac
+  printf '%-26s %10s %12s %9s %9s %8s MB\n' "$name" "${RPS[$tool]}" "${CPU[$tool]}" "${P50[$tool]}" "${P99[$tool]}" "${RSS[$tool]}"
+done
+ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
+echo
+echo "lean client / Gatling: $(ratio "${RPS[fast]}" "${RPS[gatling]}")× req/s, $(ratio "${CPU[fast]}" "${CPU[gatling]}")× CPU per request"
+echo "lean client / wrk:     $(ratio "${RPS[fast]}" "${RPS[wrk]}")× req/s"
+echo "JDK: $("$JAVA" -version 2>&1 | head -1)"
+echo "bench: fast_rps=${RPS[fast]} ra_rps=${RPS[ra]} gatling_rps=${RPS[gatling]} wrk_rps=${RPS[wrk]}" \
+  "fast_cpu_ms=${CPU[fast]} ra_cpu_ms=${CPU[ra]} gatling_cpu_ms=${CPU[gatling]} wrk_cpu_ms=${CPU[wrk]}"
