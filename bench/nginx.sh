@@ -22,7 +22,7 @@ http {
   }
 }
 CONF
-nginx_stop() { nginx -p "$nginx_dir" -c nginx.conf -s stop 2>/dev/null || true; rm -rf "$nginx_dir"; }
+nginx_stop() { nginx -p "$nginx_dir" -c nginx.conf -s stop >/dev/null 2>&1 || true; rm -rf "$nginx_dir"; }
 trap nginx_stop EXIT
 nginx -p "$nginx_dir" -c nginx.conf
 NGINX_URL="http://127.0.0.1:$NGINX_PORT/api/posts/1"

@@ -5,13 +5,15 @@
 # window (nginx's request counter, /proc/<pid>/stat), latencies from each tool's own figures, peak RSS from VmHWM.
 #   bench/run.sh [users=50] [measured s=15] [warm-up s=5]
 #   BENCH=memory bench/run.sh [users=10000]   heap and RSS per idle user, HTTP only and with a WebSocket each
-# JAVA_HOME picks the JDK (default: Temurin 25 if installed). The last line is machine-readable.
+# BENCH_JAVA_HOME picks the JDK the tools run on (default: Temurin 25 if installed, else JAVA_HOME); Maven builds with
+# JAVA_HOME as usual. The last line is machine-readable.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ] && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
-  export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+if [ -z "${BENCH_JAVA_HOME:-}" ]; then
+  BENCH_JAVA_HOME=${JAVA_HOME:-/usr}
+  [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && BENCH_JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
 fi
-JAVA="${JAVA_HOME:-/usr}/bin/java"
+JAVA="$BENCH_JAVA_HOME/bin/java"
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 command -v bc >/dev/null || { apt-get update -qq && apt-get install -y -qq bc >/dev/null; }
 source bench/nginx.sh

@@ -27,6 +27,10 @@ import java.util.List;
  */
 public final class LoopBenchmark {
 
+    /** The kind of thread users run on: {@code -Dbench.threads=platform|virtual|auto} (default auto). */
+    private static final ThreadKind THREADS =
+            ThreadKind.valueOf(System.getProperty("bench.threads", "auto").toUpperCase(java.util.Locale.ROOT));
+
     private LoopBenchmark() {
     }
 
@@ -42,13 +46,13 @@ public final class LoopBenchmark {
         RestAssuredRecorder.install();
         ClientWarmUp.once();
         LoadPlan plan = new LoadPlan("bench." + mode, users, length, Duration.ZERO, warmUp, 0, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of());
-        LoadRun run = new LoadRun(plan, (index, random) -> script(mode, base, path), UserThreads.factory(ThreadKind.AUTO));
+                Duration.ofSeconds(30), THREADS, 1L, Duration.ZERO, Path.of("target"), List.of());
+        LoadRun run = new LoadRun(plan, (index, random) -> script(mode, base, path), UserThreads.factory(THREADS));
         RunOutcome outcome = run.execute();
         MetricSnapshot requests = outcome.metrics().allRequests();
         double seconds = outcome.measuredWindow().toNanos() / 1e9;
         System.out.printf(java.util.Locale.ROOT, "result tool=%s threads=%s requests=%d failed=%d rps=%.0f p50_ms=%.3f p99_ms=%.3f%n",
-                mode, UserThreads.isVirtual(ThreadKind.AUTO) ? "virtual" : "platform", requests.count(), requests.failed(),
+                mode, UserThreads.isVirtual(THREADS) ? "virtual" : "platform", requests.count(), requests.failed(),
                 requests.count() / seconds, requests.percentileMillis(50), requests.percentileMillis(99));
     }
 

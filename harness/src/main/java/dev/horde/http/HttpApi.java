@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.cookie.BasicCookieStore;
 import org.apache.hc.client5.http.cookie.Cookie;
+import org.apache.hc.client5.http.cookie.CookieSpecFactory;
+import org.apache.hc.client5.http.impl.CookieSpecSupport;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Lookup;
 import org.apache.hc.core5.http.message.BasicHeader;
 import org.apiguardian.api.API;
 
@@ -47,6 +50,8 @@ public final class HttpApi {
     static final String HEAD = "HEAD";
     static final String OPTIONS = "OPTIONS";
 
+    private static final Lookup<CookieSpecFactory> COOKIE_SPECS = CookieSpecSupport.createDefault();
+
     private final HttpHost host;
     private final String basePath;
     private final HttpClientContext context = HttpClientContext.create();
@@ -59,6 +64,7 @@ public final class HttpApi {
         this.host = host;
         this.basePath = basePath;
         context.setCookieStore(cookies);
+        context.setCookieSpecRegistry(COOKIE_SPECS);
     }
 
     /**

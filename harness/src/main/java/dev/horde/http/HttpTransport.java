@@ -51,6 +51,9 @@ final class HttpTransport implements AutoCloseable {
                         .build())
                 .disableAutomaticRetries()
                 .disableContentCompression()
+                .disableCookieManagement()
+                .addRequestInterceptorLast(SessionCookies.ON_REQUEST)
+                .addResponseInterceptorLast(SessionCookies.ON_RESPONSE)
                 .setUserAgent("horde")
                 .build();
     }
