@@ -5,6 +5,7 @@
 # window (nginx's request counter, /proc/<pid>/stat), latencies from each tool's own figures, peak RSS from VmHWM.
 #   bench/run.sh [users=50] [measured s=15] [warm-up s=5]
 #   BENCH=memory bench/run.sh [users=10000]   heap and RSS per idle user, HTTP only and with a WebSocket each
+#   BENCH=rate bench/run.sh [rate=1000] [measured s=60]   whether the open model holds its arrival rate
 # BENCH_JAVA_HOME picks the JDK the tools run on (default: Temurin 25 if installed, else JAVA_HOME); Maven builds with
 # JAVA_HOME as usual. The last line is machine-readable.
 set -euo pipefail
@@ -45,6 +46,14 @@ if [ "${BENCH:-}" = memory ]; then
   echo "bench: users=$USERS http_heap_kb=$(field "$http" heap_kb_per_user) http_rss_kb=$(field "$http" rss_kb_per_user)" \
     "ws_heap_kb=$(field "$ws" heap_kb_per_user) ws_rss_kb=$(field "$ws" rss_kb_per_user)" \
     "failures=$(( $(field "$http" failures) + $(field "$ws" failures) ))"
+  exit 0
+fi
+
+if [ "${BENCH:-}" = rate ]; then
+  RATE=${1:-1000}; MEASURE=${2:-60}
+  line=$("$JAVA" $HEAP -cp "$HARNESS_CP" dev.horde.bench.RateBenchmark "$NGINX_URL" "$RATE" 200 "$MEASURE" | grep '^rate ')
+  echo "$line"
+  echo "bench: ${line#rate }"
   exit 0
 fi
 
