@@ -152,7 +152,7 @@ final class PlanReader {
             }
             Duration length = parse(stage.duration(), at + " has 'duration'");
             total = total.plus(length);
-            stages.add(new dev.horde.plan.Stage(length, givesRate ? rate(stage.rate(), at + " has 'rate'") : stage.users()));
+            stages.add(new dev.horde.plan.Stage(length, givesRate ? stageRate(stage.rate(), at + " has 'rate'") : stage.users()));
         }
         String where0 = "@Stage annotations on method [" + Describe.method(method) + "]";
         if (total.isZero()) {
@@ -182,9 +182,16 @@ final class PlanReader {
         return new Shape(LoadModel.CLOSED, users, total, durationText, Duration.ZERO, List.copyOf(stages));
     }
 
+    /** A rate above 0, or fails naming {@code origin}. */
     private static double rate(String text, String origin) {
-        return Rates.parse(text).orElseThrow(() -> new LoadTestConfigurationException(
+        return Rates.parse(text).filter(rate -> rate > 0).orElseThrow(() -> new LoadTestConfigurationException(
                 origin + " [" + text + "], which is not a rate: use " + Rates.GRAMMAR + "."));
+    }
+
+    /** A stage's rate: 0 or more (a stage may ramp down to nothing). */
+    private static double stageRate(String text, String origin) {
+        return Rates.parse(text).orElseThrow(() -> new LoadTestConfigurationException(
+                origin + " [" + text + "], which is not a rate: use " + Rates.STAGE_GRAMMAR + "."));
     }
 
     private boolean failWhenBehind() {

@@ -131,7 +131,8 @@ class ConfigurationErrorTests {
                 Arguments.of(StageWithBadDuration.class,
                         "@Stage #1 on method [run()] has 'duration' [a while], which is not a duration: " + GRAMMAR),
                 Arguments.of(StageWithBadRate.class,
-                        "@Stage #1 on method [run()] has 'rate' [100], which is not a rate: " + RATES),
+                        "@Stage #1 on method [run()] has 'rate' [100], which is not a rate: use a number >= 0 per s, m"
+                                + " or h, e.g. \"200/s\", \"90/m\" or \"0/s\"."),
                 Arguments.of(StagesOfNoLength.class,
                         "@Stage annotations on method [run()] last [0s] in all: give at least one stage a duration > 0."),
                 Arguments.of(StagesWithoutUsers.class,

@@ -54,9 +54,9 @@ class LoadModelTests {
         EngineExecutionResults results = Fixtures.run(Overloaded.class, reports);
 
         assertThat(Fixtures.failureMessage(results)).startsWith("1 of 1 budget broken in Overloaded.overloaded"
-                        + " (40/s (pool of 1 user), 2s):\n  schedule: ")
+                        + " (40/s, pool of 1 user, 2s):\n  schedule: ")
                 .containsPattern("iterations \\([\\d.]+%\\) started late \\(> 10 ms, the latest [\\d.,]+ (ms|s)\\)")
-                .contains("allowed 1.0% — the pool of 1 users could not keep the rate: raise 'users'");
+                .contains("allowed 1.0% — the pool of 1 user could not keep the rate: raise 'users'");
         JsonPath summary = Fixtures.summary(reports, Overloaded.class, "overloaded");
         double corrected = summary.getDouble("metrics.iteration.p50Ms");
         double service = summary.getDouble("metrics['iteration service'].p50Ms");

@@ -74,16 +74,14 @@ public record LoadPlan(
     }
 
     /**
-     * {@code "50 users, 30s, ramp-up 5s, warm-up 2s"} or {@code "200/s (pool of 50 users), 1m"}: the shape of the run
+     * {@code "50 users, 30s, ramp-up 5s, warm-up 2s"} or {@code "200/s, pool of 50 users, 1m"}: the shape of the run
      * for messages.
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
         if (model == LoadModel.OPEN) {
-            if (!declaredStages) {
-                text.append(Rates.format(stages.get(stages.size() - 1).target())).append(' ');
-            }
-            text.append("(pool of ").append(users).append(users == 1 ? " user), " : " users), ");
+            text.append(declaredStages ? "open model" : Rates.format(stages.get(stages.size() - 1).target()))
+                    .append(", pool of ").append(users).append(users == 1 ? " user, " : " users, ");
         } else {
             text.append(users).append(users == 1 ? " user, " : " users, ");
         }

@@ -9,13 +9,15 @@ public final class Rates {
 
     /** The grammar, for messages. */
     public static final String GRAMMAR = "a number > 0 per s, m or h, e.g. \"200/s\", \"90/m\" or \"2.5/s\"";
+    /** The grammar of a stage's rate, which may be 0, for messages. */
+    public static final String STAGE_GRAMMAR = "a number >= 0 per s, m or h, e.g. \"200/s\", \"90/m\" or \"0/s\"";
 
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m|h)");
 
     private Rates() {
     }
 
-    /** Iterations per second of {@code text}, or empty if it is not a rate or not above 0. */
+    /** Iterations per second of {@code text}, or empty if it is not a rate; 0 is a rate (a stage may ramp to it). */
     public static Optional<Double> parse(String text) {
         Matcher matcher = RATE.matcher(text.strip());
         if (!matcher.matches()) {
@@ -27,7 +29,7 @@ public final class Rates {
             case "m" -> count / 60;
             default -> count / 3600;
         };
-        return perSecond > 0 && Double.isFinite(perSecond) ? Optional.of(perSecond) : Optional.empty();
+        return Double.isFinite(perSecond) ? Optional.of(perSecond) : Optional.empty();
     }
 
     /** {@code "200/s"}, or per minute below one a second: {@code "30/m"}. */

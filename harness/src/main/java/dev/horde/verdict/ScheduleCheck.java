@@ -40,7 +40,8 @@ public final class ScheduleCheck {
                 .append(Format.percent(ScheduleStats.TOLERANCE));
         if (schedule.behind()) {
             text.append(plan.model() == LoadModel.OPEN
-                    ? " — the pool of " + plan.users() + " users could not keep the rate: raise 'users' or find what"
+                    ? " — the pool of " + plan.users() + (plan.users() == 1 ? " user" : " users")
+                            + " could not keep the rate: raise 'users' or find what"
                             + " slows iterations down"
                     : " — iterations took longer than the pacing of " + plan.pacing().toMillis() + " ms");
         }
