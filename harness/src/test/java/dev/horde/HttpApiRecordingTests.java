@@ -97,6 +97,17 @@ class HttpApiRecordingTests {
     }
 
     @Test
+    void aResponseThatTricklesInIsCutAtTheRequestDeadline() {
+        EngineExecutionResults results =
+                Fixtures.run(Trickle.class, reports, Map.of("horde.request.timeout", "300ms"));
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        JsonPath summary = Fixtures.summary(reports, Trickle.class, "trickle");
+        assertThat(summary.getInt("metrics['GET /trickle'].errors.timeout")).isEqualTo(2);
+        assertThat(summary.getDouble("metrics['GET /trickle'].maxMs")).isBetween(300.0, 1_000.0);
+    }
+
+    @Test
     void eachUserKeepsItsOwnCookiesAndToken() {
         Fixtures.run(Sessions.class, reports).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
@@ -186,6 +197,14 @@ class HttpApiRecordingTests {
                     .isInstanceOf(RequestFailedException.class).hasMessage("GET /sleep: timeout");
             assertThatThrownBy(() -> Users.api().get("/sleep").query("ms", 3000).timeout(Duration.ofMillis(100))
                     .as("GET /sleep?fast").send()).isInstanceOf(RequestFailedException.class);
+        }
+    }
+
+    static class Trickle {
+        @LoadTest(users = 1, duration = "10s", iterations = 2)
+        void trickle() {
+            assertThatThrownBy(() -> Users.api().get("/trickle").query("ms", 5000).send())
+                    .isInstanceOf(RequestFailedException.class).hasMessage("GET /trickle: timeout");
         }
     }
 

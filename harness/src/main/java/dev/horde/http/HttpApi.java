@@ -59,6 +59,7 @@ public final class HttpApi {
     private final List<Header> headers = new ArrayList<>(2);
     private HttpTransport transport;
     private Endpoints endpoints;
+    private Deadlines.Slot deadline;
 
     private HttpApi(HttpHost host, String basePath) {
         this.host = host;
@@ -177,8 +178,14 @@ public final class HttpApi {
         if (current != transport) {
             transport = current;
             endpoints = current.endpoints(basePath);
+            deadline = current.deadlineSlot();
         }
         return current;
+    }
+
+    /** Where this user's request in flight is watched for its deadline; null outside a run. */
+    Deadlines.Slot deadline() {
+        return deadline;
     }
 
     /** The metrics found by the last {@link #transport()}. */

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.MessageHeaders;
 import org.apiguardian.api.API;
 
 /** A whole response: status, headers and body, read as text, JSON or an object. */
@@ -19,14 +21,14 @@ public final class HttpResult {
     private final String method;
     private final String template;
     private final int status;
-    private final Header[] headers;
+    private final MessageHeaders headers;
     private final byte[] body;
 
-    HttpResult(String method, String template, int status, Header[] headers, byte[] body) {
+    HttpResult(String method, String template, HttpResponse response, byte[] body) {
         this.method = method;
         this.template = template;
-        this.status = status;
-        this.headers = headers;
+        this.status = response.getCode();
+        this.headers = response;
         this.body = body;
     }
 
@@ -37,12 +39,8 @@ public final class HttpResult {
 
     /** The first value of the header of this name (any case), if the response has one. */
     public Optional<String> header(String name) {
-        for (Header header : headers) {
-            if (header.getName().equalsIgnoreCase(name)) {
-                return Optional.ofNullable(header.getValue());
-            }
-        }
-        return Optional.empty();
+        Header header = headers.getFirstHeader(name);
+        return header == null ? Optional.empty() : Optional.ofNullable(header.getValue());
     }
 
     /** The body as received. */
@@ -92,16 +90,15 @@ public final class HttpResult {
     }
 
     private Charset charset() {
-        for (Header header : headers) {
-            if (header.getName().equalsIgnoreCase("Content-Type")) {
-                try {
-                    Charset charset = ContentType.parse(header.getValue()).getCharset();
-                    return charset == null ? StandardCharsets.UTF_8 : charset;
-                } catch (RuntimeException e) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
+        Header header = headers.getFirstHeader("Content-Type");
+        if (header == null) {
+            return StandardCharsets.UTF_8;
         }
-        return StandardCharsets.UTF_8;
+        try {
+            Charset charset = ContentType.parse(header.getValue()).getCharset();
+            return charset == null ? StandardCharsets.UTF_8 : charset;
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 }

@@ -18,8 +18,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The Apache HttpClient 5 client that the users of one run share: one keep-alive connection pool sized for every
- * user, timeouts from the run, no automatic retries (every attempt is one counted request), and the per-endpoint
- * metrics so that a request looks its metric up without building its name. Closed with the run.
+ * user, a deadline per request from the run's timeout (kept by {@link Deadlines}), no automatic retries (every
+ * attempt is one counted request), and the per-endpoint metrics so that a request looks its metric up without
+ * building its name. Closed with the run. Outside a run one unrecorded transport with timed reads serves all.
  */
 final class HttpTransport implements AutoCloseable {
 
@@ -28,11 +29,16 @@ final class HttpTransport implements AutoCloseable {
 
     private final CloseableHttpClient client;
     private final MetricRegistry registry;
+    private final Duration timeout;
+    private final Deadlines deadlines;
     private final ConcurrentHashMap<String, Endpoints> endpointsByBasePath = new ConcurrentHashMap<>();
 
-    private HttpTransport(int maxConnections, Duration timeout, MetricRegistry registry) {
+    private HttpTransport(int maxConnections, Duration timeout, MetricRegistry registry, boolean watchdog) {
         this.registry = registry;
+        this.timeout = timeout;
+        this.deadlines = watchdog ? new Deadlines() : null;
         Timeout limit = Timeout.of(timeout);
+        Timeout readLimit = watchdog ? Timeout.DISABLED : limit; // with a watchdog, reads are untimed (no timer each)
         PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX) // no pool-wide lock on lease and release
                 .setConnPoolPolicy(PoolReusePolicy.LIFO)
@@ -40,14 +46,14 @@ final class HttpTransport implements AutoCloseable {
                 .setMaxConnPerRoute(maxConnections)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(limit)
-                        .setSocketTimeout(limit)
+                        .setSocketTimeout(readLimit)
                         .build())
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(limit)
-                        .setResponseTimeout(limit)
+                        .setResponseTimeout(readLimit)
                         .build())
                 .disableAutomaticRetries()
                 .disableContentCompression()
@@ -68,13 +74,13 @@ final class HttpTransport implements AutoCloseable {
     }
 
     private static HttpTransport forRun(RunScope scope, MetricRegistry registry) {
-        return new HttpTransport(Math.max(2, scope.maxUsers()), scope.requestTimeout(), registry);
+        return new HttpTransport(Math.max(2, scope.maxUsers()), scope.requestTimeout(), registry, true);
     }
 
     private static HttpTransport standalone() {
         synchronized (STANDALONE_LOCK) {
             if (standalone == null) {
-                standalone = new HttpTransport(64, Duration.ofSeconds(30), null);
+                standalone = new HttpTransport(64, Duration.ofSeconds(30), null, false);
             }
             return standalone;
         }
@@ -82,6 +88,16 @@ final class HttpTransport implements AutoCloseable {
 
     CloseableHttpClient client() {
         return client;
+    }
+
+    /** The default deadline of a request, from its start. */
+    Duration timeout() {
+        return timeout;
+    }
+
+    /** A deadline slot for one user's client, or null when reads are timed instead (outside a run). */
+    Deadlines.Slot deadlineSlot() {
+        return deadlines == null ? null : deadlines.slot();
     }
 
     /** The metrics of requests under {@code basePath}, or null when requests are not recorded. */
@@ -94,6 +110,9 @@ final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        if (deadlines != null) {
+            deadlines.close();
+        }
         client.close(CloseMode.IMMEDIATE);
     }
 }

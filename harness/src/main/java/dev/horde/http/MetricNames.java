@@ -1,7 +1,5 @@
 package dev.horde.http;
 
-import io.restassured.specification.FilterableRequestSpecification;
-
 /**
  * Names a request's metric {@code "METHOD /base-path/path-template"}: the path as written, with its placeholders
  * ({@code /api/posts/{id}}), without scheme, host, port or query, so that every request to one endpoint lands in
@@ -10,10 +8,6 @@ import io.restassured.specification.FilterableRequestSpecification;
 final class MetricNames {
 
     private MetricNames() {
-    }
-
-    static String of(FilterableRequestSpecification request) {
-        return request.getMethod() + " " + path(request.getBasePath(), request.getUserDefinedPath());
     }
 
     static String path(String basePath, String userPath) {

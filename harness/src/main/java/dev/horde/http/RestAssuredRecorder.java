@@ -51,7 +51,7 @@ public final class RestAssuredRecorder implements Filter {
         }
         applyDefaultTimeouts(request, user);
         boolean keptAlive = RestAssuredClients.assign(request, user);
-        Metric metric = user.metrics().request(MetricNames.of(request));
+        Metric metric = RestAssuredMetrics.of(user, request.getMethod(), request.getBasePath(), request.getUserDefinedPath());
         long start = System.nanoTime();
         Response result;
         try {

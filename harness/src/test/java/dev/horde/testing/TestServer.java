@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A real HTTP server on 127.0.0.1 with routes that behave in known ways, counting every request it answers:
  * {@code /ok}, {@code /items/{id}}, {@code /sleep?ms=N} (answers after N ms), {@code /flaky} (every 10th
  * request answers 500), {@code /fail} (always 500), {@code /login} (sets the cookie {@code session=s3}),
- * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON).
+ * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON),
+ * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms).
  * It also counts the connections requests came on.
  */
 public final class TestServer implements AutoCloseable {
@@ -82,6 +83,10 @@ public final class TestServer implements AutoCloseable {
         clients.add(exchange.getRemoteAddress());
         int status = 200;
         String answer = null;
+        if (path.startsWith("/trickle")) {
+            trickle(exchange, Long.parseLong(query(exchange, "ms")));
+            return;
+        }
         try {
             if (path.startsWith("/sleep")) {
                 TimeUnit.MILLISECONDS.sleep(Long.parseLong(query(exchange, "ms")));
@@ -108,6 +113,20 @@ public final class TestServer implements AutoCloseable {
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
+        }
+    }
+
+    private void trickle(HttpExchange exchange, long millis) throws IOException {
+        requests.computeIfAbsent("/trickle", p -> new LongAdder()).increment();
+        exchange.sendResponseHeaders(200, 0); // chunked
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (long sent = 0; sent < millis; sent += 50) {
+                out.write('.');
+                out.flush();
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        } catch (InterruptedException | IOException e) {
+            // the client gave up, or the server is stopping
         }
     }
 

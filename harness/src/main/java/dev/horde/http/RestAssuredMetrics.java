@@ -1,0 +1,34 @@
+package dev.horde.http;
+
+import dev.horde.engine.CurrentUser;
+import dev.horde.metrics.Metric;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The request metrics of REST Assured requests in one run, by base path, then path as written and method: a
+ * request finds its metric without building its name. Run-scoped; holds nothing to close.
+ */
+final class RestAssuredMetrics implements AutoCloseable {
+
+    private final ConcurrentHashMap<String, Endpoints> byBasePath = new ConcurrentHashMap<>();
+    private final CurrentUser anyUser;
+
+    private RestAssuredMetrics(CurrentUser anyUser) {
+        this.anyUser = anyUser;
+    }
+
+    /** The metric of a request by {@code user} with this method, base path and path as written. */
+    static Metric of(CurrentUser user, String method, String basePath, String userPath) {
+        RestAssuredMetrics metrics = user.scope().shared(RestAssuredMetrics.class, scope -> new RestAssuredMetrics(user));
+        String base = basePath == null ? "" : basePath;
+        Endpoints endpoints = metrics.byBasePath.get(base);
+        if (endpoints == null) {
+            endpoints = metrics.byBasePath.computeIfAbsent(base, b -> new Endpoints(metrics.anyUser.metrics(), b));
+        }
+        return endpoints.metric(method, userPath == null ? "" : userPath);
+    }
+
+    @Override
+    public void close() {
+    }
+}
