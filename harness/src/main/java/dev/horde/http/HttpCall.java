@@ -30,6 +30,7 @@ public final class HttpCall {
 
     private static final byte[] EMPTY = new byte[0];
     private static final String TIMEOUT = "timeout";
+    private static final int MAX_SIZED_BODY = 16 << 20;
 
     private final HttpApi api;
     private final String method;
@@ -207,17 +208,25 @@ public final class HttpCall {
 
     /**
      * The whole body, read to its end: the end of the stream frees the connection for the next request at once (a
-     * read of exactly the announced length does not, and cost 40 ms per request in a test).
+     * read of exactly the announced length without reading the end does not, and cost 40 ms per request in a test).
      */
     private static byte[] bytes(HttpEntity entity) throws IOException {
         if (entity == null) {
             return EMPTY;
         }
+        long length = entity.getContentLength();
         try (InputStream in = entity.getContent()) {
             if (in == null) {
                 return EMPTY;
             }
-            return in.readAllBytes();
+            if (length < 0 || length > MAX_SIZED_BODY) {
+                return in.readAllBytes();
+            }
+            byte[] body = in.readNBytes((int) length); // one array of the announced length, no 16 KB scratch buffer
+            if (body.length != length || in.read() >= 0) {
+                throw new IOException("the body was not the " + length + " bytes its Content-Length announced");
+            }
+            return body;
         }
     }
 }

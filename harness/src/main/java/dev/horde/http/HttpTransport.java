@@ -51,10 +51,9 @@ final class HttpTransport implements AutoCloseable {
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(pool)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(limit)
-                        .setResponseTimeout(readLimit)
-                        .build())
+                .setDefaultRequestConfig(watchdog
+                        ? RequestConfig.custom().setConnectionRequestTimeout(limit).build() // no per-request socket option
+                        : RequestConfig.custom().setConnectionRequestTimeout(limit).setResponseTimeout(limit).build())
                 .disableAutomaticRetries()
                 .disableContentCompression()
                 .disableCookieManagement()
