@@ -21,8 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The method body is one <em>iteration</em>. Each of {@link #users()} virtual users runs it again and again, on
  * its own thread (a virtual thread on JDK 21+), until {@link #duration()} is over or it has run
  * {@link #iterations()} times. Users start evenly spread over {@link #rampUp()}. Samples that start during
- * {@link #warmUp()} are not counted. Requests made through REST Assured on a virtual user's thread are recorded
- * automatically under {@code "METHOD /path-template"}; whole iterations under {@code iteration}.
+ * {@link #warmUp()} are not counted. Requests made through REST Assured or {@link dev.horde.http.HttpApi} on a virtual
+ * user's thread are recorded automatically under {@code "METHOD /path-template"}; whole iterations under
+ * {@code iteration}. {@link #rate()} switches to the open model, {@link #pacing()} paces users, and {@link Stage}
+ * annotations shape the load over time.
  *
  * <p>A parameter whose type implements {@link dev.horde.user.User} receives one instance per virtual user, kept
  * across that user's iterations; other parameters are resolved once by JUnit and shared. The user's
@@ -44,8 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * in the grammar below;</li>
  * <li>{@value #GRACE_PROPERTY_NAME}: how long in-flight iterations may finish after the end before they are
  * interrupted (default {@value #DEFAULT_GRACE});</li>
- * <li>{@value #REQUEST_TIMEOUT_PROPERTY_NAME}: connect and read timeout of REST Assured requests that set none
- * (default {@value #DEFAULT_REQUEST_TIMEOUT});</li>
+ * <li>{@value #REQUEST_TIMEOUT_PROPERTY_NAME}: the deadline of lean-client ({@link dev.horde.http.HttpApi}) requests,
+ * the connect and read timeout of REST Assured requests that set none, and the limit of WebSocket connects and
+ * replies (default {@value #DEFAULT_REQUEST_TIMEOUT});</li>
  * <li>{@value #THREADS_PROPERTY_NAME}: {@code auto} (virtual threads where available), {@code virtual} or
  * {@code platform};</li>
  * <li>{@value #SEED_PROPERTY_NAME}: the seed of every user's random generator, a whole number; each summary prints the
