@@ -9,41 +9,24 @@ import dev.horde.http.HttpResult;
 import dev.horde.http.RequestFailedException;
 import dev.horde.http.UnexpectedStatusException;
 import dev.horde.testing.Fixtures;
-import dev.horde.testing.TestServer;
+import dev.horde.testing.LocalServer;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The lean client ({@link HttpApi}) inside load tests, against a real HTTP server on loopback. */
 class HttpApiRecordingTests {
 
-    static TestServer server;
+    @RegisterExtension
+    static final LocalServer server = new LocalServer();
 
     @TempDir
     Path reports;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetCounts() {
-        server.resetCounts();
-    }
 
     @Test
     void everyRequestIsRecordedUnderItsTemplateOverKeptAliveConnections() {
@@ -157,18 +140,9 @@ class HttpApiRecordingTests {
         @LoadTest(users = 4, duration = "20s", iterations = 50)
         @ErrorBudget(maxRate = 0)
         void browse() {
-            HttpApi api = Users.api();
+            HttpApi api = server.api();
             api.get("/items/{id}", 7).expect(200).send();
             api.post("/ok").query("verbose", true).json("{}").send();
-        }
-    }
-
-    /** One client per user thread, as a {@code UserEntity} holds one. */
-    static final class Users {
-        private static final ThreadLocal<HttpApi> API = ThreadLocal.withInitial(() -> HttpApi.to(server.baseUri()));
-
-        static HttpApi api() {
-            return API.get();
         }
     }
 
@@ -176,7 +150,7 @@ class HttpApiRecordingTests {
         @LoadTest(users = 4, duration = "10s", iterations = 50)
         @ErrorBudget(maxRate = 0.05)
         void flaky() {
-            Users.api().get("/flaky").send();
+            server.api().get("/flaky").send();
         }
     }
 
@@ -184,7 +158,7 @@ class HttpApiRecordingTests {
         @LoadTest(users = 2, duration = "10s", iterations = 5)
         @ErrorBudget(metric = "*", maxRate = 0)
         void missing() {
-            assertThat(Users.api().get("/nowhere").expect(200, 404).send().status()).isEqualTo(404);
+            assertThat(server.api().get("/nowhere").expect(200, 404).send().status()).isEqualTo(404);
         }
     }
 
@@ -193,9 +167,9 @@ class HttpApiRecordingTests {
         void unanswered() {
             assertThatThrownBy(() -> HttpApi.to("http://127.0.0.1:1").get("/ok").send())
                     .isInstanceOf(RequestFailedException.class);
-            assertThatThrownBy(() -> Users.api().get("/sleep").query("ms", 3000).send())
+            assertThatThrownBy(() -> server.api().get("/sleep").query("ms", 3000).send())
                     .isInstanceOf(RequestFailedException.class).hasMessage("GET /sleep: timeout");
-            assertThatThrownBy(() -> Users.api().get("/sleep").query("ms", 3000).timeout(Duration.ofMillis(100))
+            assertThatThrownBy(() -> server.api().get("/sleep").query("ms", 3000).timeout(Duration.ofMillis(100))
                     .as("GET /sleep?fast").send()).isInstanceOf(RequestFailedException.class);
         }
     }
@@ -203,7 +177,7 @@ class HttpApiRecordingTests {
     static class Trickle {
         @LoadTest(users = 1, duration = "10s", iterations = 2)
         void trickle() {
-            assertThatThrownBy(() -> Users.api().get("/trickle").query("ms", 5000).send())
+            assertThatThrownBy(() -> server.api().get("/trickle").query("ms", 5000).send())
                     .isInstanceOf(RequestFailedException.class).hasMessage("GET /trickle: timeout");
         }
     }

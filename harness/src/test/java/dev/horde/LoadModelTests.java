@@ -4,35 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horde.http.HttpApi;
 import dev.horde.testing.Fixtures;
-import dev.horde.testing.TestServer;
+import dev.horde.testing.LocalServer;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Open model, pacing and stages, against a real HTTP server on loopback. */
 class LoadModelTests {
 
-    static TestServer server;
+    @RegisterExtension
+    static final LocalServer server = new LocalServer();
 
     @TempDir
     Path reports;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void anOpenModelStartsEveryIterationItsRateCallsFor() {
@@ -111,40 +100,31 @@ class LoadModelTests {
 
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
 
-    /** One client per user thread, as a {@code UserEntity} holds one. */
-    static final class Users {
-        private static final ThreadLocal<HttpApi> API = ThreadLocal.withInitial(() -> HttpApi.to(server.baseUri()));
-
-        static HttpApi api() {
-            return API.get();
-        }
-    }
-
     static class Steady {
         @LoadTest(rate = "200/s", users = 20, duration = "3s")
         void steady() {
-            Users.api().get("/ok").send();
+            server.api().get("/ok").send();
         }
     }
 
     static class Overloaded {
         @LoadTest(rate = "40/s", users = 1, duration = "2s")
         void overloaded() {
-            Users.api().get("/sleep").query("ms", 100).send();
+            server.api().get("/sleep").query("ms", 100).send();
         }
     }
 
     static class Paced {
         @LoadTest(users = 2, pacing = "250ms", duration = "2s")
         void paced() {
-            Users.api().get("/ok").send();
+            server.api().get("/ok").send();
         }
     }
 
     static class Overrun {
         @LoadTest(users = 1, pacing = "100ms", duration = "2s")
         void overrun() {
-            Users.api().get("/sleep").query("ms", 250).send();
+            server.api().get("/sleep").query("ms", 250).send();
         }
     }
 
@@ -155,7 +135,7 @@ class LoadModelTests {
         @Stage(duration = "0s", users = 1)
         @Stage(duration = "1500ms", users = 1)
         void staged() {
-            Users.api().get("/sleep").query("ms", 20).send();
+            server.api().get("/sleep").query("ms", 20).send();
         }
     }
 }

@@ -4,41 +4,25 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horde.testing.Fixtures;
-import dev.horde.testing.TestServer;
+import dev.horde.testing.LocalServer;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Load tests written as plain REST Assured tests, against a real HTTP server on loopback. */
 class RestAssuredRecordingTests {
 
-    static TestServer server;
+    @RegisterExtension
+    static final LocalServer server = new LocalServer();
 
     @TempDir
     Path reports;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = TestServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
-    @BeforeEach
-    void resetCounts() {
-        server.resetCounts();
-    }
 
     @Test
     void everyRequestTheServerSawIsRecordedUnderItsPathTemplate() {

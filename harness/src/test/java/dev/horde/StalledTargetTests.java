@@ -77,21 +77,19 @@ class StalledTargetTests {
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
 
     /** One client per user thread, as a {@code UserEntity} holds one. */
-    static final class Users {
-        private static final ThreadLocal<HttpApi> API = ThreadLocal.withInitial(() -> HttpApi.to(server.baseUri()));
-    }
+    private static final ThreadLocal<HttpApi> CLIENTS = ThreadLocal.withInitial(() -> HttpApi.to(server.baseUri()));
 
     static class OpenModel {
         @LoadTest(rate = "200/s", users = 400, duration = "5s")
         void open() {
-            Users.API.get().get("/ok").send();
+            CLIENTS.get().get("/ok").send();
         }
     }
 
     static class ClosedModel {
         @LoadTest(users = 4, duration = "5s")
         void closed() {
-            Users.API.get().get("/ok").send();
+            CLIENTS.get().get("/ok").send();
         }
     }
 }
