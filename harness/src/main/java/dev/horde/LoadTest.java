@@ -124,7 +124,7 @@ public @interface LoadTest {
      * Switches to the open model: iterations arrive at this rate, e.g. {@code "200/s"}, {@code "90/m"}, whether or
      * not the target keeps up, and are run by a pool of {@link #users()}. An iteration that has to wait for a free
      * user is timed from when it should have started, so a slow target shows in {@code iteration} (its own duration
-     * is {@code iteration service}); iterations that start more than 10 ms late or never are counted, and above 1% of
+     * is {@code iteration service}); iterations that start more than 25 ms late or never are counted, and above 1% of
      * them (and at least 10) the run fails as behind its schedule (or warns, with {@code horde.behind=warn}). With {@link #rampUp()}
      * the rate climbs from zero. Empty (the default) is the closed model.
      */

@@ -127,6 +127,13 @@ class HttpApiRecordingTests {
     }
 
     @Test
+    void anEmptyListOfExpectedStatusesIsRejected() {
+        assertThatThrownBy(() -> HttpApi.to(server.baseUri()).get("/ok").expect())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("expect() needs at least one status, e.g. expect(200) or expect(200, 404)");
+    }
+
+    @Test
     void aBaseUriThatIsNotAnHttpUrlIsRejectedWithTheValue() {
         assertThatThrownBy(() -> HttpApi.to("localhost:8080")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("base URI [localhost:8080] must be an absolute http or https URL, e.g. http://127.0.0.1:8080");

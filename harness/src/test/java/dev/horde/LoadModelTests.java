@@ -44,7 +44,7 @@ class LoadModelTests {
 
         assertThat(Fixtures.failureMessage(results)).startsWith("1 of 1 budget broken in Overloaded.overloaded"
                         + " (40/s, pool of 1 user, 2s):\n  schedule: ")
-                .containsPattern("iterations \\([\\d.]+%\\) started late \\(> 10 ms, the latest [\\d.,]+ (ms|s)\\)")
+                .containsPattern("iterations \\([\\d.]+%\\) started late \\(> 25 ms, the latest [\\d.,]+ (ms|s)\\)")
                 .contains("allowed 1.0% — the pool of 1 user could not keep the rate: raise 'users'");
         JsonPath summary = Fixtures.summary(reports, Overloaded.class, "overloaded");
         double corrected = summary.getDouble("metrics.iteration.p50Ms");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -52,9 +51,8 @@ public final class LoadRun implements AutoCloseable {
     private volatile MetricRegistry metrics;
     private final RunScope scope;
     private final LoadShape shape;
-    private final LinkedTransferQueue<Long> arrivals = new LinkedTransferQueue<>();
     private volatile ScheduleCounter schedule;
-    private final java.util.concurrent.atomic.AtomicBoolean poolReleased = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile Arrivals arrivals;
 
     /** A run of {@code plan} whose users run what {@code users} creates, on threads from {@code threads}. */
     public LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads) {
@@ -72,8 +70,6 @@ public final class LoadRun implements AutoCloseable {
         this.shape = plan.shape();
     }
 
-    /** What a pool user takes from {@link #arrivals} to learn that the run is over. */
-    private static final Long NO_MORE_ARRIVALS = Long.valueOf(Long.MIN_VALUE);
 
     /**
      * Runs the plan and returns when every user has ended or been abandoned.
@@ -88,9 +84,11 @@ public final class LoadRun implements AutoCloseable {
         boolean interrupted = false;
         long end;
         ScheduledExecutorService sampler = startSampler(metrics);
-        Thread dispatcher = plan.model() == LoadModel.OPEN ? startDispatcher() : null;
         try {
             go.countDown();
+            if (arrivals != null) {
+                arrivals.dispatch(shape, start, stop);
+            }
             finished.await(Math.max(start + plan.rampUp().toNanos(), metrics.measureFromNanos()) - System.nanoTime(),
                     TimeUnit.NANOSECONDS);
             cpu = CpuMeter.start(); // the steady state: every user started, warm-up over
@@ -109,9 +107,8 @@ public final class LoadRun implements AutoCloseable {
         metrics.drainInterval(end, active.get(), observer); // the last, partial interval
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
-        if (dispatcher != null) {
-            dispatcher.interrupt();
-            countUnstartedArrivals();
+        if (arrivals != null) {
+            arrivals.close();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -143,66 +140,17 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * The open model's clock: a daemon thread that releases each iteration at its intended time (nanoTime), whether
-     * or not a user is free to take it; a late start is measured from that time.
-     */
-    private Thread startDispatcher() {
-        Thread dispatcher = new Thread(() -> {
-            LoadShape.Arrivals times = shape.arrivalTimes();
-            try {
-                go.await();
-                for (long at = times.next(); at >= 0 && !stopping; at = times.next()) {
-                    long intended = startNanos + at;
-                    long wait = intended - System.nanoTime();
-                    if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS)) {
-                        return;
-                    }
-                    arrivals.offer(intended);
-                }
-            } catch (InterruptedException e) {
-                // the run is over
-            }
-        }, "horde-arrivals");
-        dispatcher.setDaemon(true);
-        dispatcher.setPriority(Thread.MAX_PRIORITY);
-        dispatcher.start();
-        return dispatcher;
-    }
-
-    /** Counts the arrivals no user took before the end as dropped. */
-    private void countUnstartedArrivals() {
-        for (Long intended = arrivals.poll(); intended != null; intended = arrivals.poll()) {
-            if (intended != NO_MORE_ARRIVALS) {
-                schedule.dropped(intended, 1);
-            }
-        }
-    }
-
-    /**
      * Blocks a pool user until the next iteration is due and returns its intended start (nanoTime), or
      * {@link Long#MIN_VALUE} when the run is over.
      */
     long nextArrival() {
-        try {
-            Long intended = arrivals.take();
-            if (intended == NO_MORE_ARRIVALS) {
-                return Long.MIN_VALUE;
-            }
-            if (stopping) {
-                schedule.dropped(intended, 1);
-                return Long.MIN_VALUE;
-            }
-            return intended;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Long.MIN_VALUE;
-        }
+        return arrivals.take();
     }
 
     /** The closed-model windows {@code [start, end)} of user {@code index}, in nanos from the start; open: the run. */
-    java.util.List<long[]> windows(int index) {
+    List<long[]> windows(int index) {
         if (plan.model() == LoadModel.OPEN) {
-            return java.util.List.of(new long[] {0, plan.duration().toNanos()});
+            return List.of(new long[] {0, plan.duration().toNanos()});
         }
         return shape.activeWindows(index);
     }
@@ -262,6 +210,9 @@ public final class LoadRun implements AutoCloseable {
         startNanos = System.nanoTime();
         metrics = new MetricRegistry(startNanos, startNanos + plan.warmUp().toNanos());
         schedule = new ScheduleCounter(metrics.measureFromNanos());
+        if (plan.model() == LoadModel.OPEN) {
+            arrivals = new Arrivals(plan.users(), schedule, this::stopping);
+        }
         return metrics;
     }
 
@@ -328,10 +279,9 @@ public final class LoadRun implements AutoCloseable {
     private void stop() {
         stopping = true;
         stop.countDown();
-        if (plan.model() == LoadModel.OPEN && !poolReleased.getAndSet(true)) {
-            for (int i = 0; i < plan.users(); i++) {
-                arrivals.offer(NO_MORE_ARRIVALS);
-            }
+        Arrivals pool = arrivals;
+        if (pool != null) {
+            pool.release();
         }
     }
 

@@ -25,7 +25,7 @@ final class VirtualUser implements Runnable {
     /** Iterations timed from their actual start, beside {@value MetricRegistry#ITERATION} timed from the intended one. */
     static final String ITERATION_SERVICE = "iteration service";
 
-    private static final long NONE = Long.MIN_VALUE;
+    private static final long NONE = Arrivals.NONE;
 
     private final LoadRun run;
     private final int index;

@@ -100,8 +100,13 @@ public final class HttpCall {
     /**
      * The statuses that count as success; any other counts as a failed sample and makes {@link #send()} throw. By
      * default every status below 400 succeeds.
+     *
+     * @throws IllegalArgumentException if no status is given
      */
     public HttpCall expect(int... statuses) {
+        if (statuses.length == 0) {
+            throw new IllegalArgumentException("expect() needs at least one status, e.g. expect(200) or expect(200, 404)");
+        }
         expected = statuses.clone();
         return this;
     }

@@ -48,7 +48,7 @@ public record LoadPlan(
         boolean failWhenBehind) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
-    public static final Duration LATE = Duration.ofMillis(10);
+    public static final Duration LATE = Duration.ofMillis(25);
 
     /** A closed-model plan: {@code users} start evenly over {@code rampUp} and stay to the end, unpaced. */
     public LoadPlan(String testId, int users, Duration duration, Duration rampUp, Duration warmUp, int iterations,

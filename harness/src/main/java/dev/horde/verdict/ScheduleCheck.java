@@ -24,7 +24,7 @@ public final class ScheduleCheck {
     }
 
     /**
-     * {@code "schedule: 120 of 6,000 iterations (2.0%) started late (> 10 ms, the latest 950 ms), 0 never started,
+     * {@code "schedule: 120 of 6,000 iterations (2.0%) started late (> 25 ms, the latest 950 ms), 0 never started,
      * allowed 1.0% — …"}.
      */
     public static String message(LoadPlan plan, ScheduleStats schedule) {
