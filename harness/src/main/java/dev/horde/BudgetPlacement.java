@@ -10,7 +10,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-/** Refuses budgets that would have no effect: a budget is never silently ignored. */
+/** Refuses budgets and stages that would have no effect: neither is ever silently ignored. */
 final class BudgetPlacement {
 
     private static final List<Class<? extends Annotation>> BUDGETS =
@@ -23,8 +23,12 @@ final class BudgetPlacement {
         return AnnotationSupport.isAnnotated(method, LoadTest.class);
     }
 
-    /** A method that is not a load test must carry no budget. */
+    /** A method that is not a load test must carry no budget and no stage. */
     static void checkMethod(Method method) {
+        if (!AnnotationSupport.findRepeatableAnnotations(method, Stage.class).isEmpty()) {
+            throw new LoadTestConfigurationException("@Stage on method [" + Describe.method(method)
+                    + "] has no effect: the method is not a @LoadTest. Add @LoadTest or remove the stages.");
+        }
         budget(method).ifPresent(budget -> {
             throw new LoadTestConfigurationException("@" + budget + " on method [" + Describe.method(method)
                     + "] has no effect: the method is not a @LoadTest. Add @LoadTest or remove the budget.");

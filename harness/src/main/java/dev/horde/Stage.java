@@ -9,6 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * One stage of a {@link LoadTest}'s load shape: over {@link #duration()}, the load moves in a straight line from
@@ -32,6 +33,7 @@ import org.apiguardian.api.API;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(Stage.List.class)
+@ExtendWith(LoadTestExtension.class)
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface Stage {
 
@@ -48,6 +50,7 @@ public @interface Stage {
     @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
+    @ExtendWith(LoadTestExtension.class)
     @API(status = EXPERIMENTAL, since = "0.1")
     @interface List {
         /** The stages, in order. */

@@ -71,6 +71,9 @@ class ConfigurationErrorTests {
                 Arguments.of(BudgetOnPlainTest.class,
                         "@LatencyBudget on method [plain()] has no effect: the method is not a @LoadTest. Add @LoadTest"
                                 + " or remove the budget."),
+                Arguments.of(StageOnPlainTest.class,
+                        "@Stage on method [plain()] has no effect: the method is not a @LoadTest. Add @LoadTest or"
+                                + " remove the stages."),
                 Arguments.of(ClassBudgetWithoutLoadTest.class,
                         "@ErrorBudget on class [ClassBudgetWithoutLoadTest] has no effect: the class has no @LoadTest"
                                 + " method. Add one or remove the budget."),
@@ -466,6 +469,15 @@ class ConfigurationErrorTests {
     static class BadClassLevelBudget {
         @LoadTest(duration = "1s")
         void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class StageOnPlainTest {
+        @Test
+        @Stage(duration = "1s", users = 2)
+        @Stage(duration = "1s", users = 0)
+        void plain() {
             iterations.incrementAndGet();
         }
     }
