@@ -19,7 +19,7 @@ final class ErrorSamples {
         }
         synchronized (this) { // rare: at most CAPACITY times per run does a thread get past the checks above
             if (samples.size() < CAPACITY && !samples.containsKey(cause)) {
-                samples.put(cause, new ErrorSample(metric, cause, stackTrace(failure)));
+                samples.put(cause, new ErrorSample(metric, cause, Secrets.mask(stackTrace(failure))));
             }
             full = samples.size() >= CAPACITY;
         }

@@ -96,7 +96,7 @@ public final class FailureCause {
         if (message == null || message.isBlank()) {
             return category;
         }
-        String oneLine = message.strip().replaceAll("\\s+", " ");
+        String oneLine = Secrets.mask(message.strip().replaceAll("\\s+", " "));
         if (oneLine.length() > MAX_MESSAGE_LENGTH) {
             oneLine = oneLine.substring(0, MAX_MESSAGE_LENGTH - 1) + "…";
         }

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code /ok}, {@code /items/{id}}, {@code /sleep?ms=N} (answers after N ms), {@code /flaky} (every 10th
  * request answers 500), {@code /fail} (always 500), {@code /login} (sets the cookie {@code session=s3}),
  * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON),
- * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms).
+ * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms), {@code /leak}
+ * (401 with a token and a password in its body, and a session cookie).
  * It also counts the connections requests came on.
  */
 public final class TestServer implements AutoCloseable {
@@ -94,6 +95,10 @@ public final class TestServer implements AutoCloseable {
                 status = flaky.incrementAndGet() % 10 == 0 ? 500 : 200;
             } else if (path.startsWith("/fail")) {
                 status = 500;
+            } else if (path.startsWith("/leak")) {
+                status = 401;
+                exchange.getResponseHeaders().add("Set-Cookie", "session=PLANTED-COOKIE-5; Path=/");
+                answer = "{\"token\":\"PLANTED-TOKEN-3\",\"password\":\"PLANTED-PW-4\"}";
             } else if (path.startsWith("/login")) {
                 exchange.getResponseHeaders().add("Set-Cookie", "session=s3; Path=/");
             } else if (path.startsWith("/whoami")) {

@@ -1,0 +1,73 @@
+package dev.horde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.horde.http.HttpApi;
+import dev.horde.testing.Fixtures;
+import dev.horde.testing.LocalServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Secrets planted in requests, responses and failures (a password, bearer tokens, a session cookie) appear in no
+ * artefact of the run: not the console, the failure message, the JSON summary nor the HdrHistogram log.
+ */
+class SecretMaskingTests {
+
+    static final String PLANTED = "PLANTED-";
+
+    @RegisterExtension
+    static final LocalServer server = new LocalServer();
+
+    @TempDir
+    Path reports;
+
+    @Test
+    void plantedSecretsAppearInNoArtefact() throws IOException {
+        PrintStream console = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        String failure;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            failure = Fixtures.failureMessage(Fixtures.run(Leaky.class, reports));
+        } finally {
+            System.setOut(console);
+        }
+
+        String output = captured.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("Leaky.leak").contains("****").doesNotContain(PLANTED);
+        assertThat(failure).contains("HTTP 401").contains("****").doesNotContain(PLANTED);
+        try (Stream<Path> files = Files.list(reports)) {
+            for (Path file : files.toList()) {
+                assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(PLANTED);
+            }
+        }
+        assertThat(Files.readString(reports.resolve(Leaky.class.getName() + ".leak.json")))
+                .contains("\\\"password\\\":\\\"****\\\"").contains("Bearer ****");
+    }
+
+    // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    static class Leaky {
+        @LoadTest(users = 1, duration = "10s", iterations = 2)
+        @ErrorBudget(maxRate = 0)
+        void leak() {
+            HttpApi api = server.api().bearer("PLANTED-TOKEN-1");
+            try {
+                api.get("/leak").send();
+            } catch (RuntimeException expected) {
+                // the 401 with secrets in its body is a failed request; the iteration goes on to fail for itself
+            }
+            throw new AssertionError("login failed for {\"user\":\"ann\",\"password\":\"PLANTED-PW-2\"}"
+                    + " with Authorization: Bearer PLANTED-TOKEN-6");
+        }
+    }
+}
