@@ -70,7 +70,6 @@ public final class LoadRun implements AutoCloseable {
         this.shape = plan.shape();
     }
 
-
     /**
      * Runs the plan and returns when every user has ended or been abandoned.
      *

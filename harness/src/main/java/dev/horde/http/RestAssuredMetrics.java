@@ -2,6 +2,7 @@ package dev.horde.http;
 
 import dev.horde.engine.CurrentUser;
 import dev.horde.metrics.Metric;
+import dev.horde.metrics.MetricRegistry;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -11,19 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RestAssuredMetrics implements AutoCloseable {
 
     private final ConcurrentHashMap<String, Endpoints> byBasePath = new ConcurrentHashMap<>();
-    private final CurrentUser anyUser;
+    private final MetricRegistry registry;
 
-    private RestAssuredMetrics(CurrentUser anyUser) {
-        this.anyUser = anyUser;
+    private RestAssuredMetrics(MetricRegistry registry) {
+        this.registry = registry;
     }
 
     /** The metric of a request by {@code user} with this method, base path and path as written. */
     static Metric of(CurrentUser user, String method, String basePath, String userPath) {
-        RestAssuredMetrics metrics = user.scope().shared(RestAssuredMetrics.class, scope -> new RestAssuredMetrics(user));
+        RestAssuredMetrics metrics = user.scope().shared(RestAssuredMetrics.class, scope -> new RestAssuredMetrics(user.metrics()));
         String base = basePath == null ? "" : basePath;
         Endpoints endpoints = metrics.byBasePath.get(base);
         if (endpoints == null) {
-            endpoints = metrics.byBasePath.computeIfAbsent(base, b -> new Endpoints(metrics.anyUser.metrics(), b));
+            endpoints = metrics.byBasePath.computeIfAbsent(base, b -> new Endpoints(metrics.registry, b));
         }
         return endpoints.metric(method, userPath == null ? "" : userPath);
     }

@@ -36,17 +36,6 @@ public final class LoadShape {
         return ends.length == 0 ? 0 : ends[ends.length - 1];
     }
 
-    /** The level {@code nanos} after the start (the last stage's target after the end). */
-    public double levelAt(long nanos) {
-        for (int i = 0; i < ends.length; i++) {
-            if (nanos < ends[i]) {
-                long start = ends[i] - length(i);
-                return from[i] + (to[i] - from[i]) * (nanos - start) / length(i);
-            }
-        }
-        return to.length == 0 ? 0 : to[to.length - 1];
-    }
-
     /**
      * When user {@code index} (from 0) is active in the closed model: while the level is above {@code index}. Each
      * window is {@code [start, end)} in nanos from the start; the last may end at {@link #lengthNanos()}.
@@ -76,24 +65,6 @@ public final class LoadShape {
             windows.add(new long[] {openedAt, lengthNanos()});
         }
         return windows;
-    }
-
-    /** The highest level the shape reaches. */
-    public double peak() {
-        double peak = 0;
-        for (double level : to) {
-            peak = Math.max(peak, level);
-        }
-        return peak;
-    }
-
-    /** Iterations that arrive over the whole shape in the open model: the area under the line. */
-    public double arrivals() {
-        double area = 0;
-        for (int i = 0; i < ends.length; i++) {
-            area += (from[i] + to[i]) / 2 * length(i) / 1e9;
-        }
-        return area;
     }
 
     /** The arrival times of the open model, in order: the k-th arrival comes when the area under the line reaches k. */

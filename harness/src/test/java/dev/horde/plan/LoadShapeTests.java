@@ -37,7 +37,6 @@ class LoadShapeTests {
         assertThat(shape.activeWindows(0)).containsExactly(new long[] {0, 40 * SECOND});
         assertThat(shape.activeWindows(9)).containsExactly(new long[] {9 * SECOND, 31 * SECOND});
         assertThat(shape.activeWindows(4)).containsExactly(new long[] {4 * SECOND, 36 * SECOND});
-        assertThat(shape.levelAt(35 * SECOND)).isEqualTo(5.0);
     }
 
     @Test
@@ -69,7 +68,6 @@ class LoadShapeTests {
 
         List<Long> times = arrivals(shape);
 
-        assertThat(shape.arrivals()).isEqualTo(2_000.0);
         assertThat(times).hasSize(2_000).isSorted();
         assertThat(times.stream().filter(t -> t < 10 * SECOND).count()).isEqualTo(500);
         assertThat(times.stream().filter(t -> t < 5 * SECOND).count()).isEqualTo(125); // a quarter of the ramp's area
