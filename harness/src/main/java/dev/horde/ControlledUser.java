@@ -37,7 +37,7 @@ final class ControlledUser extends UserLifecycle {
     public Duration iterate() throws Throwable {
         Step<User> step = controller.next(store, random);
         Metric metric = CurrentUser.get().metrics().metric(ACTION_PREFIX + step.name(), MetricKind.ACTION);
-        long start = System.nanoTime();
+        long start = metric.start();
         try {
             step.action().perform(user);
         } catch (Throwable failure) {

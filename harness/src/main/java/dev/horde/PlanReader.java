@@ -8,6 +8,7 @@ import dev.horde.plan.Rates;
 import dev.horde.plan.ThreadKind;
 import dev.horde.verdict.Budget;
 import dev.horde.verdict.ErrorRateLimit;
+import dev.horde.verdict.SomethingSucceeds;
 import dev.horde.verdict.LatencyLimit;
 import dev.horde.verdict.Statistic;
 import dev.horde.verdict.ThroughputLimit;
@@ -85,6 +86,9 @@ final class PlanReader {
         budgets(method, "method [" + Describe.method(method) + "]", budgets);
         for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
             budgets(c, "class [" + c.getSimpleName() + "]", budgets);
+        }
+        if (budgets.stream().noneMatch(ErrorRateLimit.class::isInstance)) {
+            budgets.add(new SomethingSucceeds());
         }
         return new LoadPlan(testClass.getName() + "." + method.getName(), shape.users, shape.duration, shape.rampUp,
                 warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), seed(),

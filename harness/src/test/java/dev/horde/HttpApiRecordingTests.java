@@ -70,12 +70,14 @@ class HttpApiRecordingTests {
         EngineExecutionResults results =
                 Fixtures.run(Unanswered.class, reports, Map.of("horde.request.timeout", "300ms"));
 
-        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        String at = server.baseUri().substring("http://".length());
+        assertThat(Fixtures.failureMessage(results)).startsWith("target not answering in time: 9 of 9 requests:"
+                + " 6 × timeout (" + at + "), 3 × connection refused (127.0.0.1:1)\n");
         JsonPath summary = Fixtures.summary(reports, Unanswered.class, "unanswered");
-        assertThat(summary.getInt("metrics['GET /ok'].errors['connection refused']")).isEqualTo(3);
-        assertThat(summary.getInt("metrics['GET /sleep'].errors.timeout")).isEqualTo(3);
+        assertThat(summary.getInt("metrics['GET /ok'].errors['connection refused (127.0.0.1:1)']")).isEqualTo(3);
+        assertThat(summary.getInt("metrics['GET /sleep'].errors['timeout (" + at + ")']")).isEqualTo(3);
         assertThat(summary.getDouble("metrics['GET /sleep'].p50Ms")).isBetween(300.0, 5_000.0);
-        assertThat(summary.getInt("metrics['GET /sleep?fast'].errors.timeout")).isEqualTo(3);
+        assertThat(summary.getInt("metrics['GET /sleep?fast'].errors['timeout (" + at + ")']")).isEqualTo(3);
         assertThat(summary.getDouble("metrics['GET /sleep?fast'].p50Ms")).isBetween(100.0, 300.0);
     }
 
@@ -84,9 +86,11 @@ class HttpApiRecordingTests {
         EngineExecutionResults results =
                 Fixtures.run(Trickle.class, reports, Map.of("horde.request.timeout", "300ms"));
 
-        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        String at = server.baseUri().substring("http://".length());
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "target not answering in time: 2 of 2 requests: timeout (" + at + ")\n");
         JsonPath summary = Fixtures.summary(reports, Trickle.class, "trickle");
-        assertThat(summary.getInt("metrics['GET /trickle'].errors.timeout")).isEqualTo(2);
+        assertThat(summary.getInt("metrics['GET /trickle'].errors['timeout (" + at + ")']")).isEqualTo(2);
         assertThat(summary.getDouble("metrics['GET /trickle'].maxMs")).isBetween(300.0, 1_000.0);
     }
 
@@ -123,7 +127,7 @@ class HttpApiRecordingTests {
         assertThatThrownBy(() -> api.get("/fail").send()).isInstanceOf(UnexpectedStatusException.class)
                 .hasMessage("GET /fail → 500, expected a status below 400: {\"status\":500}");
         assertThatThrownBy(() -> HttpApi.to("http://127.0.0.1:1").get("/").send())
-                .isInstanceOf(RequestFailedException.class).hasMessage("GET /: connection refused");
+                .isInstanceOf(RequestFailedException.class).hasMessage("GET /: connection refused (127.0.0.1:1)");
     }
 
     @Test
@@ -175,7 +179,7 @@ class HttpApiRecordingTests {
             assertThatThrownBy(() -> HttpApi.to("http://127.0.0.1:1").get("/ok").send())
                     .isInstanceOf(RequestFailedException.class);
             assertThatThrownBy(() -> server.api().get("/sleep").query("ms", 3000).send())
-                    .isInstanceOf(RequestFailedException.class).hasMessage("GET /sleep: timeout");
+                    .isInstanceOf(RequestFailedException.class).hasMessageStartingWith("GET /sleep: timeout (127.0.0.1:");
             assertThatThrownBy(() -> server.api().get("/sleep").query("ms", 3000).timeout(Duration.ofMillis(100))
                     .as("GET /sleep?fast").send()).isInstanceOf(RequestFailedException.class);
         }
@@ -185,7 +189,7 @@ class HttpApiRecordingTests {
         @LoadTest(users = 1, duration = "10s", iterations = 2)
         void trickle() {
             assertThatThrownBy(() -> server.api().get("/trickle").query("ms", 5000).send())
-                    .isInstanceOf(RequestFailedException.class).hasMessage("GET /trickle: timeout");
+                    .isInstanceOf(RequestFailedException.class).hasMessageStartingWith("GET /trickle: timeout (127.0.0.1:");
         }
     }
 

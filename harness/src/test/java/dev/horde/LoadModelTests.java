@@ -42,7 +42,7 @@ class LoadModelTests {
     void aPoolTooSmallForTheRateFailsAsBehindAndTimesIterationsFromTheirIntendedStart() {
         EngineExecutionResults results = Fixtures.run(Overloaded.class, reports);
 
-        assertThat(Fixtures.failureMessage(results)).startsWith("1 of 1 budget broken in Overloaded.overloaded"
+        assertThat(Fixtures.failureMessage(results)).startsWith("1 of 2 budgets broken in Overloaded.overloaded"
                         + " (40/s, pool of 1 user, 2s):\n  schedule: ")
                 .containsPattern("iterations \\([\\d.]+%\\) started late \\(> 25 ms, the latest [\\d.,]+ (ms|s)\\)")
                 .contains("allowed 1.0% — the pool of 1 user could not keep the rate: raise 'users'");

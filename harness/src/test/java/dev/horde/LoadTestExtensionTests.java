@@ -2,6 +2,7 @@ package dev.horde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.horde.metrics.FailureCause;
 import dev.horde.testing.Fixtures;
 import dev.horde.user.User;
 import io.restassured.path.json.JsonPath;
@@ -95,7 +96,8 @@ class LoadTestExtensionTests {
         EngineExecutionResults results = Fixtures.run(BreaksThreeBudgets.class, reports);
 
         String message = Fixtures.failureMessage(results);
-        assertThat(message).startsWith("3 of 4 budgets broken in BreaksThreeBudgets.run (2 users, 2s, 4 iterations per user):");
+        assertThat(message).startsWith("iterations failed: 4 of 8 iterations: IllegalStateException: odd user\n"
+                + "3 of 4 budgets broken in BreaksThreeBudgets.run (2 users, 2s, 4 iterations per user):");
         assertThat(message).contains(
                 "\n  error rate of iteration was 50.0% (4 of 8), budget 10.0% — 4 × IllegalStateException: odd user\n");
         assertThat(message).containsPattern("\n  throughput of iteration was [\\d.,]+/s \\(8 in [\\d.]+ s\\), budget at least 1,000,000/s");
@@ -194,11 +196,15 @@ class LoadTestExtensionTests {
 
         EngineExecutionResults results = Fixtures.run(BlocksUntilInterrupted.class, reports, Map.of("horde.grace", "200ms"));
 
-        results.testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertThat(Fixtures.failureMessage(results)).startsWith("iterations outlasted the run: 2 of 2 iterations: "
+                + FailureCause.CUT_OFF + "\n1 of 1 budget broken in BlocksUntilInterrupted.run (2 users, 300ms):\n"
+                + "  no iteration succeeded (0 of 2); with no @ErrorBudget a run fails when nothing succeeds");
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20);
         JsonPath summary = Fixtures.summary(reports, BlocksUntilInterrupted.class, "run");
         assertThat(summary.getInt("run.usersNotStopped")).isZero();
-        assertThat(summary.getInt("metrics.iteration.count")).as("iterations cut off at the end are not counted").isZero();
+        assertThat(summary.getInt("metrics.iteration.sent")).isEqualTo(2);
+        assertThat(summary.getInt("metrics.iteration.failed")).as("iterations cut off at the end fail").isEqualTo(2);
+        assertThat(summary.getMap("metrics.iteration.errors")).containsOnlyKeys(FailureCause.CUT_OFF);
     }
 
     // ---- fixtures: run only through the engine above -------------------------------------------------------------

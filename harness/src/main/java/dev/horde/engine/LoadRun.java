@@ -291,6 +291,7 @@ public final class LoadRun implements AutoCloseable {
     private int interruptRemaining() {
         boolean interrupted = Thread.interrupted();
         cutOff = true;
+        metrics.cutOff();
         started.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
         scope.close(); // closes the connections of requests still in flight, which interrupts cannot end
         long deadline = System.nanoTime() + INTERRUPT_WAIT.toNanos();
@@ -338,6 +339,10 @@ public final class LoadRun implements AutoCloseable {
     public void close() {
         stop();
         cutOff = true;
+        MetricRegistry registry = metrics;
+        if (registry != null) {
+            registry.cutOff();
+        }
         go.countDown();
         started.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
         scope.close();

@@ -100,7 +100,7 @@ final class VirtualUser implements Runnable {
         try {
             script.setUp();
             if (script.hasLifecycle()) {
-                metrics.metric(SETUP, MetricKind.LIFECYCLE).recordSuccess(start, System.nanoTime());
+                succeed(metrics.metric(SETUP, MetricKind.LIFECYCLE), start);
             }
             return true;
         } catch (Throwable failure) {
@@ -123,8 +123,10 @@ final class VirtualUser implements Runnable {
             }
             slot = intended + pacing;
             long start = System.nanoTime();
+            iterations.started(intended);
             if (scheduled) {
                 run.scheduledStart(intended, start);
+                service.started(start);
             }
             Duration pause = Duration.ZERO;
             try {
@@ -191,15 +193,21 @@ final class VirtualUser implements Runnable {
         try {
             script.tearDown();
             if (script.hasLifecycle()) {
-                metrics.metric(TEARDOWN, MetricKind.LIFECYCLE).recordSuccess(start, System.nanoTime());
+                succeed(metrics.metric(TEARDOWN, MetricKind.LIFECYCLE), start);
             }
         } catch (Throwable failure) {
             fail(metrics, metrics.metric(TEARDOWN, MetricKind.LIFECYCLE), start, failure);
         }
     }
 
+    private static void succeed(Metric metric, long start) {
+        metric.started(start);
+        metric.recordSuccess(start, System.nanoTime());
+    }
+
     private static void fail(MetricRegistry metrics, Metric metric, long start, Throwable failure) {
         String cause = FailureCause.of(failure);
+        metric.started(start);
         metric.recordFailure(start, System.nanoTime(), cause);
         metrics.sampleError(metric, cause, failure);
     }

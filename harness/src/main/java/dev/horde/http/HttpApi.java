@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.impl.CookieSpecSupport;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.Header;
+import dev.horde.metrics.FailureCause;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Lookup;
 import org.apache.hc.core5.http.message.BasicHeader;
@@ -53,6 +54,8 @@ public final class HttpApi {
     private static final Lookup<CookieSpecFactory> COOKIE_SPECS = CookieSpecSupport.createDefault();
 
     private final HttpHost host;
+    private final String authority;
+    private final String timeoutCause;
     private final String basePath;
     private final HttpClientContext context = HttpClientContext.create();
     private final BasicCookieStore cookies = new BasicCookieStore();
@@ -63,6 +66,8 @@ public final class HttpApi {
 
     private HttpApi(HttpHost host, String basePath) {
         this.host = host;
+        this.authority = host.toHostString();
+        this.timeoutCause = FailureCause.at(FailureCause.TIMEOUT, authority);
         this.basePath = basePath;
         context.setCookieStore(cookies);
         context.setCookieSpecRegistry(COOKIE_SPECS);
@@ -158,6 +163,16 @@ public final class HttpApi {
 
     HttpHost host() {
         return host;
+    }
+
+    /** Host and port, as failure causes name the target: {@code 127.0.0.1:8089}. */
+    String authority() {
+        return authority;
+    }
+
+    /** The cause of a request to this target that ran out of time. */
+    String timeoutCause() {
+        return timeoutCause;
     }
 
     String basePath() {

@@ -29,7 +29,6 @@ import org.apiguardian.api.API;
 public final class HttpCall {
 
     private static final byte[] EMPTY = new byte[0];
-    private static final String TIMEOUT = "timeout";
     private static final int MAX_SIZED_BODY = 16 << 20;
 
     private final HttpApi api;
@@ -152,7 +151,7 @@ public final class HttpCall {
             context.setRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(limit)
                     .setResponseTimeout(limit).build());
         }
-        long start = System.nanoTime();
+        long start = metric != null ? metric.start() : System.nanoTime();
         if (deadline != null) {
             deadline.begin(request, start + (timeout != null ? timeout : transport.timeout()).toNanos());
         }
@@ -162,7 +161,7 @@ public final class HttpCall {
                     response -> new HttpResult(method, template, response, bytes(response.getEntity())));
         } catch (IOException | RuntimeException failure) {
             long end = System.nanoTime();
-            String cause = request.timedOut() ? TIMEOUT : FailureCause.of(failure);
+            String cause = request.timedOut() ? api.timeoutCause() : FailureCause.of(failure, api.authority());
             if (metric != null) {
                 metric.recordFailure(start, end, cause);
                 endpoints.registry().sampleError(metric, cause, failure);

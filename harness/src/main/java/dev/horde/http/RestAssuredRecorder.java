@@ -52,7 +52,7 @@ public final class RestAssuredRecorder implements Filter {
         applyDefaultTimeouts(request, user);
         boolean keptAlive = RestAssuredClients.assign(request, user);
         Metric metric = RestAssuredMetrics.of(user, request.getMethod(), request.getBasePath(), request.getUserDefinedPath());
-        long start = System.nanoTime();
+        long start = metric.start();
         Response result;
         try {
             result = context.next(request, response);
@@ -60,7 +60,7 @@ public final class RestAssuredRecorder implements Filter {
                 result.asByteArray(); // reads the body to its end, which frees the connection for the next request
             }
         } catch (Throwable failure) { // Groovy throws checked exceptions (ConnectException, …) undeclared
-            String cause = FailureCause.of(failure);
+            String cause = FailureCause.of(failure, authority(request.getURI()));
             metric.recordFailure(start, System.nanoTime(), cause);
             user.metrics().sampleError(metric, cause, failure);
             throw failure; // precise rethrow: only what next() can throw
@@ -73,6 +73,16 @@ public final class RestAssuredRecorder implements Filter {
             metric.recordSuccess(start, end);
         }
         return result;
+    }
+
+    /** Host and port of {@code uri}, as failure causes name the target; null if it has none. */
+    private static String authority(String uri) {
+        try {
+            java.net.URI parsed = java.net.URI.create(uri);
+            return parsed.getPort() < 0 ? parsed.getHost() : parsed.getHost() + ":" + parsed.getPort();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void applyDefaultTimeouts(FilterableRequestSpecification request, CurrentUser user) {

@@ -35,6 +35,7 @@ final class DeliveryClock {
         if (sent == null) {
             return false;
         }
+        deliveries.started(sent); // one sample per delivery: a message to many users is delivered many times
         deliveries.recordSuccess(sent, nanos);
         return true;
     }

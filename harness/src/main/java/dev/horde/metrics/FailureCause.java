@@ -15,6 +15,14 @@ import javax.net.ssl.SSLException;
  */
 public final class FailureCause {
 
+    /** Why a sample failed that was still in flight when the run ended and its grace period was over. */
+    public static final String CUT_OFF = "cut off at the end of the run";
+
+    /** Why a sample failed whose thread was interrupted. */
+    public static final String INTERRUPTED = "interrupted";
+    /** Why a request failed whose response (or its end) did not arrive before its deadline. */
+    public static final String TIMEOUT = "timeout";
+
     private static final int MAX_MESSAGE_LENGTH = 120;
     private static final String[] STATUS_CAUSES = new String[600];
 
@@ -34,6 +42,14 @@ public final class FailureCause {
 
     /** The cause of a failure that ended in {@code failure}, looking through its chain of causes. */
     public static String of(Throwable failure) {
+        return of(failure, null);
+    }
+
+    /**
+     * Like {@link #of(Throwable)}, naming {@code target} (e.g. {@code 127.0.0.1:8089}) after causes of the network or
+     * the target's connection: {@code "connection refused (127.0.0.1:8089)"}. A null target names none.
+     */
+    public static String of(Throwable failure, String target) {
         if (failure instanceof NamedFailure named) {
             return named.failureCause();
         }
@@ -41,7 +57,7 @@ public final class FailureCause {
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
             String transport = transportCause(t);
             if (transport != null) {
-                return transport;
+                return target == null || transport.equals(INTERRUPTED) ? transport : at(transport, target);
             }
         }
         if (failure instanceof AssertionError) {
@@ -50,14 +66,19 @@ public final class FailureCause {
         return withMessage(failure.getClass().getSimpleName(), failure);
     }
 
+    /** {@code cause} at {@code target}: {@code "timeout (127.0.0.1:8089)"}. */
+    public static String at(String cause, String target) {
+        return cause + " (" + target + ")";
+    }
+
     private static String transportCause(Throwable t) {
         String type = t.getClass().getName();
         if (t instanceof ClosedByInterruptException || t instanceof InterruptedException) {
-            return "interrupted";
+            return INTERRUPTED;
         }
         if (t instanceof InterruptedIOException || t instanceof TimeoutException
                 || type.equals("java.net.http.HttpTimeoutException")) {
-            return "timeout";
+            return TIMEOUT;
         }
         if (t instanceof ConnectException) {
             return "connection refused";
@@ -71,8 +92,11 @@ public final class FailureCause {
         if (type.endsWith(".NoHttpResponseException")) {
             return "no response";
         }
+        if (type.endsWith(".ConnectionClosedException") || type.endsWith(".TruncatedChunkException")) {
+            return "connection closed mid-response";
+        }
         if (type.endsWith(".MalformedChunkCodingException") || type.endsWith(".ProtocolException")
-                || type.endsWith(".ConnectionClosedException") || type.endsWith(".TruncatedChunkException")) {
+                || type.endsWith(".ParseException")) {
             return "malformed response";
         }
         if (t instanceof SSLException) {

@@ -6,9 +6,10 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The samples of one named metric: latencies in an HdrHistogram {@link Recorder} (microseconds, three
- * significant digits, wait-free for writers), a failure counter and failures by cause. Safe for any number of
- * recording threads; recording takes no lock and allocates nothing on success.
+ * The samples of one named metric: how many started, latencies in an HdrHistogram {@link Recorder} (microseconds,
+ * three significant digits, wait-free for writers), a failure counter and failures by cause. A sample is counted
+ * when it {@linkplain #start() starts} and ends as exactly one success or failure. Safe for any number of recording
+ * threads; recording takes no lock and allocates nothing on success.
  */
 public final class Metric {
 
@@ -20,6 +21,7 @@ public final class Metric {
     private final MetricKind kind;
     private final RecordingWindow window;
     private final Recorder latencies = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final FailureCounts causes = new FailureCounts();
     private final Histogram total = newHistogram();
@@ -42,6 +44,20 @@ public final class Metric {
         return kind;
     }
 
+    /** Counts a sample that starts now and returns its start ({@link System#nanoTime()}) for the record of its end. */
+    public long start() {
+        long now = System.nanoTime();
+        started(now);
+        return now;
+    }
+
+    /** Counts a sample that started (or was due to start) at {@code startNanos}, whose end is recorded later. */
+    public void started(long startNanos) {
+        if (window.accepts(startNanos)) {
+            sent.increment();
+        }
+    }
+
     /** Records a sample that succeeded; {@code startNanos} and {@code endNanos} come from {@link System#nanoTime()}. */
     public void recordSuccess(long startNanos, long endNanos) {
         if (window.accepts(startNanos)) {
@@ -51,14 +67,14 @@ public final class Metric {
 
     /**
      * Records a sample that failed, with a short cause such as {@code "HTTP 500"} or {@code "connection refused"}
-     * (see {@link FailureCause}).
+     * (see {@link FailureCause}); once the run is cut off, the cause is {@value FailureCause#CUT_OFF}.
      */
     public void recordFailure(long startNanos, long endNanos, String cause) {
         if (window.accepts(startNanos)) {
             // latency first, failure second: a snapshot that sees the failure also sees its latency
             latencies.recordValue(micros(startNanos, endNanos));
             failed.increment();
-            causes.increment(cause);
+            causes.increment(window.isCutOff() ? FailureCause.CUT_OFF : cause);
         }
     }
 
@@ -70,12 +86,15 @@ public final class Metric {
     /** Everything recorded so far. Readers serialize on this metric; recording threads never wait. */
     synchronized MetricSnapshot snapshot() {
         long failedNow = drain(null);
-        return new MetricSnapshot(name, kind, total.copy(), failedNow, causes.snapshot());
+        Histogram latencies = total.copy();
+        return new MetricSnapshot(name, kind, sent.sum(), latencies, failedNow, causes.snapshot()); // sent read last
     }
 
     /** What the last drain left in the total: at most one interval old, and drains nothing. */
     synchronized MetricSnapshot peek() {
-        return new MetricSnapshot(name, kind, total.copy(), failedBefore, causes.snapshot());
+        Histogram latencies = total.copy();
+        return new MetricSnapshot(name, kind, Math.max(sent.sum(), latencies.getTotalCount()), latencies, failedBefore,
+                causes.snapshot());
     }
 
     /**

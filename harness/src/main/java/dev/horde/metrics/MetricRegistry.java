@@ -70,7 +70,7 @@ public final class MetricRegistry {
 
     /** Keeps {@code failure} as an example of {@code cause} if it is among the first distinct causes. */
     public void sampleError(Metric metric, String cause, Throwable failure) {
-        errorSamples.offer(metric.name(), cause, failure);
+        errorSamples.offer(metric.name(), window.isCutOff() ? FailureCause.CUT_OFF : cause, failure);
     }
 
     /** Start of the measured window, in {@link System#nanoTime()} terms. */
@@ -78,9 +78,17 @@ public final class MetricRegistry {
         return window.measureFromNanos();
     }
 
-    /** Stops counting: samples recorded from now on are dropped. */
+    /** Stops counting: samples that start from now on are not counted; those in flight are when they end. */
     public void close() {
         window.close();
+    }
+
+    /**
+     * The run is interrupting its users: samples still in flight that fail from now on fail with the cause
+     * {@value FailureCause#CUT_OFF}.
+     */
+    public void cutOff() {
+        window.cutOff();
     }
 
     /**

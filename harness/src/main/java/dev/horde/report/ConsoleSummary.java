@@ -6,6 +6,7 @@ import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import dev.horde.verdict.BudgetResult;
+import dev.horde.verdict.Diagnosis;
 import dev.horde.verdict.ScheduleCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class ConsoleSummary {
                 .append(", ").append(report.threads()).append(" threads, seed ").append(report.plan().seed()).append(" - ")
                 .append(report.passed() ? "PASSED" : report.outcome().interrupted() ? "INTERRUPTED" : "FAILED")
                 .append('\n');
+        Diagnosis.of(report.outcome().metrics()).ifPresent(diagnosis -> out.append("  ").append(diagnosis).append('\n'));
         table(out, rows(report));
         if (!report.verdict().results().isEmpty()) {
             out.append("  budgets:\n");

@@ -10,6 +10,7 @@ import dev.horde.plan.Durations;
 import dev.horde.plan.LoadModel;
 import dev.horde.plan.LoadPlan;
 import dev.horde.verdict.BudgetResult;
+import dev.horde.verdict.Diagnosis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +54,7 @@ public final class JsonSummary {
                 .name("test").value(plan.testId())
                 .name("verdict").value(report.passed() ? "passed" : "failed")
                 .name("partial").value(report.outcome().interrupted())
+                .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))
                 .name("startedAt").value(report.startedAt().toString());
         json.name("plan").beginObject()
                 .name("users").value(plan.users())
@@ -148,8 +150,11 @@ public final class JsonSummary {
     private static void metric(JsonWriter json, TestReport report, MetricSnapshot metric) {
         json.name(metric.name()).beginObject()
                 .name("kind").value(metric.kind().name().toLowerCase(Locale.ROOT))
-                .name("count").value(metric.count())
+                .name("sent").value(metric.sent())
+                .name("ok").value(metric.ok())
                 .name("failed").value(metric.failed())
+                .name("unfinished").value(metric.unfinished())
+                .name("count").value(metric.count())
                 .name("rps").value(report.perSecond(metric.count()))
                 .name("p50Ms").value(metric.percentileMillis(50))
                 .name("p90Ms").value(metric.percentileMillis(90))

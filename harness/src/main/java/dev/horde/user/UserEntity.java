@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.horde.engine.CurrentUser;
 import dev.horde.http.HttpApi;
+import dev.horde.metrics.Metric;
 import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricRegistry;
 import dev.horde.store.Inbox;
@@ -181,8 +182,9 @@ public abstract class UserEntity implements User, AutoCloseable {
         } catch (ConditionTimeoutException e) {
             CurrentUser user = CurrentUser.get();
             if (user != null) {
-                user.metrics().metric(MetricRegistry.DELIVERY, MetricKind.MESSAGE)
-                        .recordFailure(start, System.nanoTime(), EventNotReceivedException.CAUSE);
+                Metric deliveries = user.metrics().metric(MetricRegistry.DELIVERY, MetricKind.MESSAGE);
+                deliveries.started(start);
+                deliveries.recordFailure(start, System.nanoTime(), EventNotReceivedException.CAUSE);
             }
             throw new EventNotReceivedException("no matching entry in '" + inbox.name() + "' within "
                     + timeout.toMillis() + " ms");

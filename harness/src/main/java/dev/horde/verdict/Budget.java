@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One limit a load test must keep, checked once the run is over. */
-public sealed interface Budget permits LatencyLimit, ErrorRateLimit, ThroughputLimit {
+public sealed interface Budget permits LatencyLimit, ErrorRateLimit, ThroughputLimit, SomethingSucceeds {
 
     /** The metric the limit applies to; empty for the default scope of the kind of budget. */
     String metric();

@@ -45,15 +45,17 @@ public record Verdict(List<BudgetResult> results) {
     }
 
     /**
-     * What a failed test says: every breach with measured against budget, then the first distinct errors.
+     * What a failed test says: the {@link Diagnosis} when most requests failed, every breach with measured against
+     * budget, then the first distinct errors.
      *
      * @param test how to name the test, e.g. {@code BrowseTest.browse}
      * @param shape the shape of the run, e.g. {@code 50 users, 30s}
      */
     public String failureMessage(String test, String shape, RunMetrics metrics) {
         List<BudgetResult> breaches = breaches();
-        StringBuilder message = new StringBuilder()
-                .append(breaches.size()).append(" of ").append(results.size())
+        StringBuilder message = new StringBuilder();
+        Diagnosis.of(metrics).ifPresent(diagnosis -> message.append(diagnosis).append('\n'));
+        message.append(breaches.size()).append(" of ").append(results.size())
                 .append(results.size() == 1 ? " budget" : " budgets").append(" broken in ")
                 .append(test).append(" (").append(shape).append("):");
         for (BudgetResult breach : breaches) {

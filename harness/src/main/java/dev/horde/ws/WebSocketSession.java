@@ -109,7 +109,7 @@ public final class WebSocketSession implements AutoCloseable {
         Metric metric = metrics.metric(ROUND_TRIP, MetricKind.MESSAGE);
         Reply reply = new Reply(isReply, new CompletableFuture<>());
         pending = reply;
-        long start = System.nanoTime();
+        long start = metric.start();
         try {
             send(message);
             String answer = reply.future.get(Math.max(0, start + timeout.toNanos() - System.nanoTime()),
@@ -182,7 +182,7 @@ public final class WebSocketSession implements AutoCloseable {
         Connection fresh = new Connection();
         WebSocket.Builder builder = transport.client().newWebSocketBuilder().connectTimeout(timeout);
         headers.forEach(builder::header);
-        long start = System.nanoTime();
+        long start = metric.start();
         try {
             fresh.socket = builder.buildAsync(uri, fresh).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             fresh.openedAt = System.nanoTime();
@@ -194,7 +194,7 @@ public final class WebSocketSession implements AutoCloseable {
             throw new WebSocketException("interrupted while connecting to " + uri, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-            String cause = FailureCause.of(failure);
+            String cause = FailureCause.of(failure, uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
             metric.recordFailure(start, System.nanoTime(), cause);
             throw new WebSocketException("could not connect to " + uri + ": " + cause, failure);
         }
@@ -254,6 +254,7 @@ public final class WebSocketSession implements AutoCloseable {
             } catch (RuntimeException failure) { // the connection goes on; the failure is counted and sampled
                 Metric metric = metrics.metric(RECEIVE, MetricKind.MESSAGE);
                 String cause = FailureCause.of(failure);
+                metric.started(start);
                 metric.recordFailure(start, System.nanoTime(), cause);
                 metrics.sampleError(metric, cause, failure);
             }
@@ -277,7 +278,9 @@ public final class WebSocketSession implements AutoCloseable {
             ended = true;
             closed.complete(null);
             if (!closing && openedAt != 0 && connection == this) {
-                metrics.metric(DISCONNECT, MetricKind.MESSAGE).recordFailure(openedAt, System.nanoTime(), "ws closed " + code);
+                Metric drops = metrics.metric(DISCONNECT, MetricKind.MESSAGE);
+                drops.started(openedAt);
+                drops.recordFailure(openedAt, System.nanoTime(), "ws closed " + code);
             }
         }
     }

@@ -10,22 +10,63 @@ class MetricRegistryTests {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     @Test
-    void samplesStartingBeforeTheWindowOrRecordedAfterItClosesAreDropped() {
-        long measureFrom = 1_000 * MS;
-        MetricRegistry registry = new MetricRegistry(0, measureFrom);
+    void samplesStartingBeforeTheWindowOrAfterItClosesAreDropped() {
+        long measureFrom = System.nanoTime();
+        MetricRegistry registry = new MetricRegistry(measureFrom - 1_000 * MS, measureFrom);
         Metric metric = registry.request("GET /a");
 
-        metric.recordSuccess(measureFrom - MS, measureFrom + 5 * MS); // started during warm-up
+        metric.started(measureFrom - MS); // started during warm-up
+        metric.recordSuccess(measureFrom - MS, measureFrom + 5 * MS);
+        metric.started(measureFrom);
         metric.recordSuccess(measureFrom, measureFrom + 5 * MS);
+        metric.started(measureFrom + MS);
         metric.recordFailure(measureFrom + MS, measureFrom + 9 * MS, "HTTP 500");
         registry.close();
-        metric.recordSuccess(measureFrom + 2 * MS, measureFrom + 3 * MS);
+        long late = metric.start(); // after the close: not counted
+        metric.recordSuccess(late, late + MS);
 
         MetricSnapshot snapshot = registry.snapshot().find("GET /a").orElseThrow();
+        assertThat(snapshot.sent()).isEqualTo(2);
         assertThat(snapshot.count()).isEqualTo(2);
         assertThat(snapshot.failed()).isEqualTo(1);
         assertThat(snapshot.errors()).containsExactly(java.util.Map.entry("HTTP 500", 1L));
         assertThat(snapshot.maxMillis()).isBetween(7.99, 8.01);
+    }
+
+    @Test
+    void samplesInFlightWhenTheWindowClosesEndAsOkOrCutOff() {
+        MetricRegistry registry = new MetricRegistry(System.nanoTime(), System.nanoTime());
+        Metric metric = registry.request("GET /a");
+        long first = metric.start();
+        long second = metric.start();
+        long third = metric.start();
+
+        registry.close();
+        metric.recordSuccess(first, System.nanoTime()); // ended in the grace period: an ordinary success
+        metric.recordFailure(second, System.nanoTime(), "HTTP 503"); // and an ordinary failure
+        registry.cutOff();
+        metric.recordFailure(third, System.nanoTime(), "interrupted"); // the run cut it off
+
+        MetricSnapshot snapshot = registry.snapshot().find("GET /a").orElseThrow();
+        assertThat(snapshot.sent()).isEqualTo(3);
+        assertThat(snapshot.ok()).isEqualTo(1);
+        assertThat(snapshot.failed()).isEqualTo(2);
+        assertThat(snapshot.unfinished()).isZero();
+        assertThat(snapshot.errors()).containsOnly(java.util.Map.entry("HTTP 503", 1L),
+                java.util.Map.entry(FailureCause.CUT_OFF, 1L));
+    }
+
+    @Test
+    void samplesThatNeverEndAreUnfinished() {
+        MetricRegistry registry = new MetricRegistry(System.nanoTime(), System.nanoTime());
+        Metric metric = registry.request("GET /a");
+        metric.recordSuccess(metric.start(), System.nanoTime());
+        metric.start(); // its thread was abandoned, or the JVM shut down
+
+        MetricSnapshot snapshot = registry.snapshot().find("GET /a").orElseThrow();
+        assertThat(snapshot.sent()).isEqualTo(2);
+        assertThat(snapshot.ok()).isEqualTo(1);
+        assertThat(snapshot.unfinished()).isEqualTo(1);
     }
 
     @Test
