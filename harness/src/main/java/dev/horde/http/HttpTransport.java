@@ -18,8 +18,9 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The Apache HttpClient 5 client that the users of one run share: one keep-alive connection pool sized for every
- * user, a deadline per request from the run's timeout (kept by {@link Deadlines}), no automatic retries (every
- * attempt is one counted request), and the per-endpoint metrics so that a request looks its metric up without
+ * user, a deadline per request from the run's timeout (kept by {@link Deadlines}), no automatic retries but one
+ * ({@link StaleConnectionRetry}: an idempotent request on a kept-alive connection the server had closed), and the
+ * per-endpoint metrics so that a request looks its metric up without
  * building its name. Closed with the run. Outside a run one unrecorded transport with timed reads serves all.
  */
 final class HttpTransport implements AutoCloseable {
@@ -54,7 +55,7 @@ final class HttpTransport implements AutoCloseable {
                 .setDefaultRequestConfig(watchdog
                         ? RequestConfig.custom().setConnectionRequestTimeout(limit).build() // no per-request socket option
                         : RequestConfig.custom().setConnectionRequestTimeout(limit).setResponseTimeout(limit).build())
-                .disableAutomaticRetries()
+                .setRetryStrategy(StaleConnectionRetry.INSTANCE)
                 .disableContentCompression()
                 .disableCookieManagement()
                 .addRequestInterceptorLast(SessionCookies.ON_REQUEST)

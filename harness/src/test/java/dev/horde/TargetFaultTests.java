@@ -1,0 +1,273 @@
+package dev.horde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.horde.http.HttpApi;
+import dev.horde.metrics.FailureCause;
+import dev.horde.testing.FaultServer;
+import dev.horde.testing.Fixtures;
+import dev.horde.testing.NoLeaks;
+import dev.horde.user.User;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * Load tests against targets that misbehave, on real sockets on loopback: nothing listening, a server that never
+ * answers or answers too late, one that resets or closes connections mid-response, one that closes keep-alive
+ * connections at random, a storm of server errors, and bytes that are not HTTP. Each run ends on time, counts every
+ * request it sent as exactly one success or failure with its cause ({@code sent == ok + failed} for every metric of
+ * the JSON summary), says plainly what the target did, and leaves no thread or socket behind ({@link NoLeaks}).
+ * WebSocket faults are in {@code WebSocketFaultTests}.
+ */
+@ExtendWith(NoLeaks.class)
+class TargetFaultTests {
+
+    /** The target of the fixture being run. */
+    static volatile String target;
+
+    @TempDir
+    Path reports;
+
+    private FaultServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void nothingListeningIsTargetUnreachable() throws IOException {
+        int port = FaultServer.closedPort();
+        target = "http://127.0.0.1:" + port;
+
+        EngineExecutionResults results = Fixtures.run(ThousandTwoHundred.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith("target unreachable: 1,200 of 1,200 requests:"
+                + " connection refused (127.0.0.1:" + port + ")\n1 of 1 budget broken in ThousandTwoHundred.get");
+        JsonPath summary = accounted(ThousandTwoHundred.class, "get");
+        assertThat(summary.getInt("metrics['GET /fault'].sent")).isEqualTo(1_200);
+        assertThat(summary.getInt("metrics['GET /fault'].failed")).isEqualTo(1_200);
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAtTheDeadline() throws IOException {
+        serve(FaultServer.hang());
+
+        long start = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(EightRequests.class, reports,
+                Map.of("horde.request.timeout", "300ms"));
+
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "target not answering in time: 8 of 8 requests: timeout (" + server.authority() + ")\n");
+        JsonPath summary = accounted(EightRequests.class, "get");
+        assertThat(summary.getDouble("metrics['GET /fault'].p50Ms")).isBetween(300.0, 2_000.0);
+        assertThat(server.requests()).isEqualTo(8);
+        assertThat(secondsSince(start)).isLessThan(10);
+    }
+
+    @Test
+    void requestsHangingPastTheEndAreCutOffAndTheRunEndsOnTime() throws IOException {
+        serve(FaultServer.hang());
+
+        long start = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(OneSecond.class, reports, Map.of("horde.grace", "300ms"));
+
+        // duration 1 s + grace 0.3 s + at most 1 s for interrupted users to end, and the JVM's own pace
+        assertThat(secondsSince(start)).isLessThan(5);
+        assertThat(Fixtures.failureMessage(results)).startsWith("requests outlasted the run: 4 of 4 requests: "
+                + FailureCause.CUT_OFF + "\n");
+        JsonPath summary = accounted(OneSecond.class, "get");
+        assertThat(summary.getInt("metrics['GET /fault'].sent")).isEqualTo(4);
+        assertThat(summary.getMap("metrics.iteration.errors")).containsOnlyKeys(FailureCause.CUT_OFF);
+    }
+
+    @Test
+    void aServerSlowerThanTheTimeoutTimesOut() throws IOException {
+        serve(FaultServer.slow(1_000));
+
+        EngineExecutionResults results = Fixtures.run(EightRequests.class, reports,
+                Map.of("horde.request.timeout", "250ms"));
+
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "target not answering in time: 8 of 8 requests: timeout (" + server.authority() + ")\n");
+        JsonPath summary = accounted(EightRequests.class, "get");
+        assertThat(summary.getDouble("metrics['GET /fault'].maxMs")).isLessThan(1_000.0);
+    }
+
+    @Test
+    void aConnectionResetMidResponseIsAFailedRequest() throws IOException {
+        serve(FaultServer.resetMidResponse());
+
+        EngineExecutionResults results = Fixtures.run(TwoHundred.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "target dropped connections: 200 of 200 requests: connection reset (" + server.authority() + ")\n");
+        accounted(TwoHundred.class, "get");
+        assertThat(server.requests()).isEqualTo(200);
+    }
+
+    @Test
+    void aConnectionClosedMidResponseIsAFailedRequest() throws IOException {
+        serve(FaultServer.closeMidResponse());
+
+        EngineExecutionResults results = Fixtures.run(TwoHundred.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith("target dropped connections: 200 of 200 requests:"
+                + " connection closed mid-response (" + server.authority() + ")\n");
+        accounted(TwoHundred.class, "get");
+    }
+
+    @Test
+    void keepAliveConnectionsClosedAtRandomAreReopenedAndEveryRequestSucceeds() throws IOException {
+        serve(FaultServer.closeKeepAliveAtRandom(0.3, 42));
+
+        Fixtures.run(Thousand.class, reports).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        JsonPath summary = accounted(Thousand.class, "get");
+        assertThat(summary.getInt("metrics['GET /fault'].ok")).isEqualTo(1_000);
+        assertThat(server.connections()).as("connections the server closed were replaced").isGreaterThan(100);
+        assertThat(server.requests()).as("requests that met a closed connection were sent again")
+                .isGreaterThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void aStormOfServerErrorsBreaksTheErrorBudgetWithItsShare() throws IOException {
+        serve(FaultServer.statusStorm(503, 0.6, 7));
+
+        EngineExecutionResults results = Fixtures.run(StormWithBudget.class, reports);
+
+        String message = Fixtures.failureMessage(results);
+        assertThat(message).containsPattern("^target failing: \\d{3} of 1,000 requests: HTTP 503\n")
+                .containsPattern("\n  error rate of \\* was \\d\\d\\.\\d% \\(\\d{3} of 1,000\\), budget 5\\.0% — \\d{3} × HTTP 503");
+        JsonPath summary = accounted(StormWithBudget.class, "get");
+        assertThat(summary.getInt("metrics['GET /fault'].failed")).isBetween(500, 700);
+        assertThat(summary.getInt("metrics['GET /fault'].errors['HTTP 503']"))
+                .isEqualTo(summary.getInt("metrics['GET /fault'].failed"));
+    }
+
+    @Test
+    void bytesThatAreNotHttpAreAMalformedResponse() throws IOException {
+        serve(FaultServer.malformed());
+
+        EngineExecutionResults results = Fixtures.run(TwoHundred.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith("target sent malformed responses: 200 of 200 requests:"
+                + " malformed response (" + server.authority() + ")\n");
+        accounted(TwoHundred.class, "get");
+    }
+
+    @Test
+    void aTestTimeoutDuringHangingRequestsWritesPartialResultsWithEveryRequestAccounted() throws IOException {
+        serve(FaultServer.hang());
+
+        long start = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(TimesOut.class, reports);
+
+        assertThat(secondsSince(start)).isLessThan(8);
+        assertThat(Fixtures.failureMessage(results)).contains("timed out after 3 seconds");
+        JsonPath summary = accounted(TimesOut.class, "get", true);
+        assertThat(summary.getInt("metrics['GET /fault'].sent")).isEqualTo(4);
+        assertThat(summary.getMap("metrics['GET /fault'].errors")).containsOnlyKeys(FailureCause.CUT_OFF);
+    }
+
+    private void serve(FaultServer.Fault fault) throws IOException {
+        server = FaultServer.start(fault);
+        target = server.baseUri();
+        NoLeaks.watch(server.port());
+    }
+
+    private JsonPath accounted(Class<?> fixture, String method) {
+        return accounted(fixture, method, false);
+    }
+
+    /** The summary, having checked that every sample sent ended as one ok or one failed, and no user was abandoned. */
+    private JsonPath accounted(Class<?> fixture, String method, boolean partial) {
+        JsonPath summary = Fixtures.summary(reports, fixture, method);
+        Map<String, Map<String, Object>> metrics = summary.getMap("metrics");
+        assertThat(metrics).isNotEmpty();
+        metrics.forEach((name, metric) -> {
+            int sent = ((Number) metric.get("sent")).intValue();
+            int ok = ((Number) metric.get("ok")).intValue();
+            int failed = ((Number) metric.get("failed")).intValue();
+            assertThat(sent).as("sent == ok + failed for %s: %s", name, metric).isEqualTo(ok + failed);
+            assertThat(metric.get("unfinished")).as("unfinished of %s", name).isEqualTo(0);
+        });
+        assertThat(summary.getBoolean("partial")).isEqualTo(partial);
+        assertThat(summary.getInt("run.usersNotStopped")).isZero();
+        return summary;
+    }
+
+    private static long secondsSince(long startNanos) {
+        return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+    }
+
+    // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    /** A user with a lean client to the fault's target. */
+    public static class Client implements User {
+        final HttpApi api = HttpApi.to(target);
+    }
+
+    static class ThousandTwoHundred {
+        @LoadTest(users = 4, iterations = 300, duration = "30s")
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+
+    static class EightRequests {
+        @LoadTest(users = 4, iterations = 2, duration = "30s")
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+
+    static class OneSecond {
+        @LoadTest(users = 4, duration = "1s")
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+
+    static class TwoHundred {
+        @LoadTest(users = 4, iterations = 50, duration = "30s")
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+
+    static class Thousand {
+        @LoadTest(users = 4, iterations = 250, duration = "30s")
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+
+    static class StormWithBudget {
+        @LoadTest(users = 4, iterations = 250, duration = "30s")
+        @ErrorBudget(metric = "*", maxRate = 0.05)
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+
+    static class TimesOut {
+        @LoadTest(users = 4, duration = "30s")
+        @Timeout(value = 3, unit = TimeUnit.SECONDS)
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+}
