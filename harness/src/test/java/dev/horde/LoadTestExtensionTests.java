@@ -198,7 +198,7 @@ class LoadTestExtensionTests {
 
         assertThat(Fixtures.failureMessage(results)).startsWith("iterations outlasted the run: 2 of 2 iterations: "
                 + FailureCause.CUT_OFF + "\n1 of 1 budget broken in BlocksUntilInterrupted.run (2 users, 300ms):\n"
-                + "  no iteration succeeded (0 of 2); with no @ErrorBudget a run fails when nothing succeeds");
+                + "  no iteration succeeded (0 of 2); with no @ErrorBudget a run fails when nothing succeeds\n");
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20);
         JsonPath summary = Fixtures.summary(reports, BlocksUntilInterrupted.class, "run");
         assertThat(summary.getInt("run.usersNotStopped")).isZero();

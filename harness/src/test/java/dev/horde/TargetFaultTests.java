@@ -55,7 +55,11 @@ class TargetFaultTests {
         EngineExecutionResults results = Fixtures.run(ThousandTwoHundred.class, reports);
 
         assertThat(Fixtures.failureMessage(results)).startsWith("target unreachable: 1,200 of 1,200 requests:"
-                + " connection refused (127.0.0.1:" + port + ")\n1 of 1 budget broken in ThousandTwoHundred.get");
+                + " connection refused (127.0.0.1:" + port + ")\n1 of 1 budget broken in ThousandTwoHundred.get (4 users,"
+                + " 30s, 300 iterations per user):\n  no request succeeded (0 of 1,200), no iteration succeeded (0 of"
+                + " 1,200); with no @ErrorBudget a run fails when nothing succeeds\nFirst errors:\n");
+        assertThat(summary(ThousandTwoHundred.class).getMap("metrics.iteration.errors"))
+                .containsOnlyKeys("connection refused (127.0.0.1:" + port + ")");
         JsonPath summary = accounted(ThousandTwoHundred.class, "get");
         assertThat(summary.getInt("metrics['GET /fault'].sent")).isEqualTo(1_200);
         assertThat(summary.getInt("metrics['GET /fault'].failed")).isEqualTo(1_200);
@@ -186,6 +190,10 @@ class TargetFaultTests {
         server = FaultServer.start(fault);
         target = server.baseUri();
         NoLeaks.watch(server.port());
+    }
+
+    private JsonPath summary(Class<?> fixture) {
+        return Fixtures.summary(reports, fixture, "get");
     }
 
     private JsonPath accounted(Class<?> fixture, String method) {

@@ -166,7 +166,7 @@ public final class HttpCall {
                 metric.recordFailure(start, end, cause);
                 endpoints.registry().sampleError(metric, cause, failure);
             }
-            throw new RequestFailedException(method + " " + template + ": " + cause, failure);
+            throw new RequestFailedException(method + " " + template, cause, failure);
         } finally {
             if (deadline != null) {
                 deadline.end();

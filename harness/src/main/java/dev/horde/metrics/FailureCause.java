@@ -55,6 +55,9 @@ public final class FailureCause {
         }
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof NamedFailure named) {
+                return named.failureCause();
+            }
             String transport = transportCause(t);
             if (transport != null) {
                 return target == null || transport.equals(INTERRUPTED) ? transport : at(transport, target);

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the target did, in one plain sentence, when at least half of the requests failed, e.g.
+ * What the target did, in one plain sentence, when at least half of the requests (or iterations) failed, e.g.
  * {@code target unreachable: 1,200 of 1,200 requests: connection refused (127.0.0.1:8089)}. The kind of fault is
  * the one most failures share: unreachable, not answering in time, dropped connections, malformed responses, server
  * errors, rejected requests, or requests that outlasted the run.
@@ -23,10 +23,18 @@ public final class Diagnosis {
     private Diagnosis() {
     }
 
-    /** The sentence for {@code metrics}, or empty when fewer than half of the requests (or iterations) failed. */
+    /**
+     * The sentence for {@code metrics}: on requests when at least half of them failed, else on iterations when at
+     * least half of those did; empty otherwise.
+     */
     public static Optional<String> of(RunMetrics metrics) {
-        MetricSnapshot subject = metrics.allRequests() != null ? metrics.allRequests() : metrics.iteration();
-        String unit = metrics.allRequests() != null ? "requests" : "iterations";
+        Optional<String> requests = metrics.allRequests() == null
+                ? Optional.empty()
+                : of(metrics.allRequests(), "requests");
+        return requests.isPresent() ? requests : of(metrics.iteration(), "iterations");
+    }
+
+    private static Optional<String> of(MetricSnapshot subject, String unit) {
         long total = subject.sent() > 0 ? subject.sent() : subject.count();
         if (subject.failed() == 0 || subject.failed() < MOST * total) {
             return Optional.empty();

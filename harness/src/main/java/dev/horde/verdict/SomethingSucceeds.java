@@ -5,14 +5,17 @@ import dev.horde.metrics.MetricRegistry;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The budget of a load test that declares no error budget: at least one request succeeds (or, in a test that makes
- * none, one iteration). A run in which nothing succeeds measured a dead target or a broken test, never the target's
- * performance, so it fails; {@code @ErrorBudget(maxRate = 1)} allows even that.
+ * The budget of a load test that declares no error budget: at least one request succeeds (when the test makes
+ * requests) and at least one iteration does. A run in which nothing succeeds measured a dead target or a broken test,
+ * never the target's performance, so it fails; {@code @ErrorBudget(maxRate = 1)} allows even that.
  */
 public record SomethingSucceeds() implements Budget {
+
+    private static final String DESCRIPTION = "some requests and iterations succeed (no @ErrorBudget declared)";
 
     @Override
     public String metric() {
@@ -21,18 +24,28 @@ public record SomethingSucceeds() implements Budget {
 
     @Override
     public List<BudgetResult> evaluate(RunMetrics metrics, Duration measuredWindow) {
-        boolean requests = metrics.allRequests() != null;
-        MetricSnapshot subject = requests ? metrics.allRequests() : metrics.iteration();
-        String unit = requests ? "request" : "iteration";
-        String name = requests ? MetricRegistry.ALL_REQUESTS : MetricRegistry.ITERATION;
-        String description = "at least one " + unit + " succeeds (no @ErrorBudget declared)";
-        long ok = subject.ok();
-        String message = ok > 0
-                ? Format.count(ok) + " of " + Format.count(subject.count()) + " " + unit + "s succeeded"
-                : subject.count() == 0
-                        ? "no iteration ran; with no @ErrorBudget a run fails when nothing succeeds"
-                        : "no " + unit + " succeeded (0 of " + Format.count(subject.count()) + "); with no @ErrorBudget"
-                                + " a run fails when nothing succeeds";
-        return List.of(new BudgetResult(description, name, ok, 1, "count", ok > 0, message));
+        MetricSnapshot requests = metrics.allRequests();
+        MetricSnapshot iterations = metrics.iteration();
+        boolean requestsOk = requests == null || requests.ok() > 0;
+        boolean iterationsOk = iterations.ok() > 0;
+        List<String> parts = new ArrayList<>(2);
+        if (requests != null) {
+            parts.add(part(requests, "request"));
+        }
+        parts.add(part(iterations, "iteration"));
+        String message = String.join(", ", parts)
+                + (requestsOk && iterationsOk ? "" : "; with no @ErrorBudget a run fails when nothing succeeds");
+        String name = requestsOk ? MetricRegistry.ITERATION : MetricRegistry.ALL_REQUESTS;
+        return List.of(new BudgetResult(DESCRIPTION, name, requestsOk && iterationsOk ? 1 : 0, 1, "count",
+                requestsOk && iterationsOk, message));
+    }
+
+    private static String part(MetricSnapshot subject, String unit) {
+        if (subject.count() == 0) {
+            return "no " + unit + " ran";
+        }
+        return subject.ok() == 0
+                ? "no " + unit + " succeeded (0 of " + Format.count(subject.count()) + ")"
+                : Format.count(subject.ok()) + " of " + Format.count(subject.count()) + " " + unit + "s succeeded";
     }
 }

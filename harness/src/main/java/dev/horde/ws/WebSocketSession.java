@@ -7,6 +7,8 @@ import dev.horde.metrics.FailureCause;
 import dev.horde.metrics.Metric;
 import dev.horde.metrics.MetricKind;
 import dev.horde.metrics.MetricRegistry;
+import dev.horde.metrics.NamedFailure;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -110,6 +112,7 @@ public final class WebSocketSession implements AutoCloseable {
         Reply reply = new Reply(isReply, new CompletableFuture<>());
         pending = reply;
         long start = metric.start();
+        String cause = null;
         try {
             send(message);
             String answer = reply.future.get(Math.max(0, start + timeout.toNanos() - System.nanoTime()),
@@ -117,15 +120,23 @@ public final class WebSocketSession implements AutoCloseable {
             metric.recordSuccess(start, System.nanoTime());
             return answer;
         } catch (TimeoutException e) {
-            metric.recordFailure(start, System.nanoTime(), EventNotReceivedException.CAUSE);
+            cause = EventNotReceivedException.CAUSE;
             throw new EventNotReceivedException("no reply over the WebSocket within " + timeout.toMillis() + " ms");
         } catch (InterruptedException e) {
+            cause = FailureCause.INTERRUPTED;
             Thread.currentThread().interrupt();
             throw new WebSocketException("interrupted while waiting for a reply", e);
-        } catch (ExecutionException e) {
-            throw new WebSocketException("waiting for a reply failed", e.getCause());
+        } catch (ExecutionException e) { // the connection ended before the reply came
+            cause = FailureCause.of(e.getCause());
+            throw new WebSocketException("no reply: " + cause, e.getCause());
+        } catch (RuntimeException e) { // the message could not be sent
+            cause = FailureCause.of(e);
+            throw e;
         } finally {
             pending = null;
+            if (cause != null) {
+                metric.recordFailure(start, System.nanoTime(), cause);
+            }
         }
     }
 
@@ -216,6 +227,20 @@ public final class WebSocketSession implements AutoCloseable {
     private record Reply(Predicate<String> isReply, CompletableFuture<String> future) {
     }
 
+    /** The connection ended while a reply was awaited: counted as {@code ws closed <code>}. */
+    private static final class Dropped extends IOException implements NamedFailure {
+        private static final long serialVersionUID = 1L;
+
+        Dropped(int code) {
+            super("ws closed " + code);
+        }
+
+        @Override
+        public String failureCause() {
+            return getMessage();
+        }
+    }
+
     /** One opened connection and its listener: messages go to the session, an unasked end counts as a drop. */
     private final class Connection implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
@@ -277,6 +302,10 @@ public final class WebSocketSession implements AutoCloseable {
             }
             ended = true;
             closed.complete(null);
+            Reply reply = pending;
+            if (reply != null && connection == this) {
+                reply.future.completeExceptionally(new Dropped(code));
+            }
             if (!closing && openedAt != 0 && connection == this) {
                 Metric drops = metrics.metric(DISCONNECT, MetricKind.MESSAGE);
                 drops.started(openedAt);

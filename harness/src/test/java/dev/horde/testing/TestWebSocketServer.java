@@ -9,7 +9,8 @@ import org.java_websocket.server.WebSocketServer;
 
 /**
  * A real WebSocket server on 127.0.0.1: answers {@code ping:N} with {@code pong:N}, sends {@code event:X} to every
- * connection on {@code broadcast:X}, closes the connection with code 4000 on {@code drop-me}, ignores anything else.
+ * connection on {@code broadcast:X}, closes the connection with code 4000 on {@code drop-me}, ends the TCP connection
+ * without a close frame on {@code abort-me}, ignores anything else.
  */
 public final class TestWebSocketServer extends WebSocketServer implements AutoCloseable {
 
@@ -43,6 +44,8 @@ public final class TestWebSocketServer extends WebSocketServer implements AutoCl
             broadcast("event:" + message.substring(10));
         } else if (message.equals("drop-me")) {
             socket.close(4000, "dropped on purpose");
+        } else if (message.equals("abort-me")) {
+            socket.closeConnection(1006, "aborted on purpose"); // the TCP connection ends, no close frame
         }
     }
 

@@ -1,0 +1,144 @@
+package dev.horde.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.horde.LoadTest;
+import dev.horde.testing.Fixtures;
+import dev.horde.testing.NoLeaks;
+import dev.horde.testing.TestWebSocketServer;
+import dev.horde.user.UserEntity;
+import io.restassured.path.json.JsonPath;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/**
+ * A WebSocket server that drops connections without a close frame, or never sends the awaited reply: every round
+ * trip and connect ends as one success or failure with its cause, users reconnect, and nothing is left open.
+ */
+@ExtendWith(NoLeaks.class)
+class WebSocketFaultTests {
+
+    static TestWebSocketServer server;
+
+    @TempDir
+    Path reports;
+
+    @BeforeAll
+    static void startServer() throws InterruptedException {
+        server = TestWebSocketServer.begin();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void connectionsDroppedWithoutACloseFrameAreCountedAndUsersReconnect() {
+        NoLeaks.watch(server.getPort());
+
+        Fixtures.run(Aborted.class, reports).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        JsonPath summary = accounted(Aborted.class, "abort");
+        assertThat(summary.getInt("metrics['ws disconnect'].errors['ws closed 1006']")).isEqualTo(6);
+        assertThat(summary.getInt("metrics['ws connect'].ok")).as("a first connect and two reconnects each").isEqualTo(6);
+        assertThat(summary.getInt("metrics['ws round trip'].ok")).isEqualTo(6);
+    }
+
+    @Test
+    void aDropWhileAReplyIsAwaitedFailsTheRoundTripAtOnce() {
+        NoLeaks.watch(server.getPort());
+
+        long start = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(DroppedWhileWaiting.class, reports);
+
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start))
+                .as("not the 30 s request timeout").isLessThan(10);
+        assertThat(Fixtures.failureMessage(results)).startsWith("iterations failed: 4 of 4 iterations: ws closed 1006\n");
+        JsonPath summary = accounted(DroppedWhileWaiting.class, "abort");
+        assertThat(summary.getInt("metrics['ws round trip'].errors['ws closed 1006']")).isEqualTo(4);
+    }
+
+    @Test
+    void aReplyThatNeverComesFailsAsNotReceivedAtTheTimeout() {
+        NoLeaks.watch(server.getPort());
+
+        EngineExecutionResults results = Fixtures.run(Unanswered.class, reports, Map.of("horde.request.timeout", "300ms"));
+
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "iterations failed: 4 of 4 iterations: " + EventNotReceivedException.CAUSE + "\n");
+        JsonPath summary = accounted(Unanswered.class, "silence");
+        assertThat(summary.getInt("metrics['ws round trip'].errors['" + EventNotReceivedException.CAUSE + "']"))
+                .isEqualTo(4);
+        assertThat(summary.getDouble("metrics['ws round trip'].p50Ms")).isBetween(300.0, 2_000.0);
+    }
+
+    private JsonPath accounted(Class<?> fixture, String method) {
+        JsonPath summary = Fixtures.summary(reports, fixture, method);
+        Map<String, Map<String, Object>> metrics = summary.getMap("metrics");
+        metrics.forEach((name, metric) -> assertThat(((Number) metric.get("sent")).intValue())
+                .as("sent == ok + failed for %s: %s", name, metric)
+                .isEqualTo(((Number) metric.get("ok")).intValue() + ((Number) metric.get("failed")).intValue()));
+        assertThat(summary.getInt("run.usersNotStopped")).isZero();
+        return summary;
+    }
+
+    // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    /** A user with a WebSocket to the test server. */
+    public static class Socketeer extends UserEntity {
+        private int pings;
+
+        @Override
+        public void setUp() {
+            connect(URI.create(server.uri()));
+        }
+
+        void ping() {
+            int seq = ++pings;
+            socket().orElseThrow().roundTrip("ping:" + seq, reply -> reply.equals("pong:" + seq));
+        }
+
+        void ask(String message) {
+            socket().orElseThrow().roundTrip(message, reply -> true);
+        }
+
+        void abortAndAwaitTheEnd() {
+            WebSocketSession session = socket().orElseThrow();
+            session.send("abort-me");
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !session.isOpen());
+        }
+    }
+
+    static class Aborted {
+        @LoadTest(users = 2, iterations = 3, duration = "30s")
+        void abort(Socketeer user) {
+            user.ping(); // reconnects first when the last iteration's connection was dropped
+            user.abortAndAwaitTheEnd();
+        }
+    }
+
+    static class DroppedWhileWaiting {
+        @LoadTest(users = 2, iterations = 2, duration = "30s")
+        void abort(Socketeer user) {
+            user.ask("abort-me");
+        }
+    }
+
+    static class Unanswered {
+        @LoadTest(users = 2, iterations = 2, duration = "30s")
+        void silence(Socketeer user) {
+            user.ask("silence");
+        }
+    }
+}
