@@ -59,6 +59,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code 50/s};</li>
  * <li>{@value #BEHIND_PROPERTY_NAME}: {@code fail} (the default) or {@code warn}, what a run does whose iterations
  * started late or never beyond 1% of them;</li>
+ * <li>{@value #TARGET_PROPERTY_NAME}: the system under test, an absolute http or https URL such as
+ * {@code http://127.0.0.1:8080}: REST Assured's {@code baseURI}, {@code port} and {@code basePath} are set from it
+ * for the run, and so is {@link dev.horde.user.UserEntity#api()}'s default;</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
  * {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>
@@ -109,6 +112,8 @@ public @interface LoadTest {
     String RATE_PROPERTY_NAME = "horde.rate";
     /** Configuration parameter deciding what a run that fell behind its schedule does, {@code fail} or {@code warn}: {@value}. */
     String BEHIND_PROPERTY_NAME = "horde.behind";
+    /** Configuration parameter naming the system under test, an absolute http or https URL: {@value}. */
+    String TARGET_PROPERTY_NAME = "horde.target";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

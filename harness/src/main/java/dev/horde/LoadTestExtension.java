@@ -18,6 +18,7 @@ import dev.horde.verdict.Verdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -65,7 +66,9 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
             invocation.proceed();
             return;
         }
-        LoadPlan plan = new PlanReader(context::getConfigurationParameter).read(context.getRequiredTestClass(), method);
+        PlanReader reader = new PlanReader(context::getConfigurationParameter);
+        LoadPlan plan = reader.read(context.getRequiredTestClass(), method);
+        reader.target().ifPresent(LoadTestExtension::pointRestAssuredAt);
         TestMethodUsers users = TestMethodUsers.of(method, invocationContext.getTarget().orElse(null),
                 invocationContext.getArguments(), AnnotationSupport.findAnnotation(method, LoadTest.class)
                         .orElseThrow().controller());
@@ -109,6 +112,14 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Points REST Assured, and so {@link dev.horde.user.UserEntity#api()}, at {@code target}. */
+    private static void pointRestAssuredAt(URI target) {
+        io.restassured.RestAssured.baseURI = target.getScheme() + "://" + target.getHost();
+        io.restassured.RestAssured.port = target.getPort() >= 0 ? target.getPort()
+                : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
+        io.restassured.RestAssured.basePath = target.getRawPath() == null ? "" : target.getRawPath();
     }
 
     /**

@@ -8,12 +8,14 @@ import dev.horde.plan.Rates;
 import dev.horde.plan.ThreadKind;
 import dev.horde.verdict.Budget;
 import dev.horde.verdict.ErrorRateLimit;
-import dev.horde.verdict.SomethingSucceeds;
 import dev.horde.verdict.LatencyLimit;
+import dev.horde.verdict.SomethingSucceeds;
 import dev.horde.verdict.Statistic;
 import dev.horde.verdict.ThroughputLimit;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -262,6 +264,31 @@ final class PlanReader {
 
     private Duration parameterDuration(String property, String fallback) {
         return parse(parameter(property).orElse(fallback), "configuration parameter '" + property + "'");
+    }
+
+    /**
+     * The system under test that {@value LoadTest#TARGET_PROPERTY_NAME} names, if set.
+     *
+     * @throws LoadTestConfigurationException if it is not an absolute http or https URL
+     */
+    Optional<URI> target() {
+        Optional<String> text = parameter(LoadTest.TARGET_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(text.get().strip());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new LoadTestConfigurationException("configuration parameter '" + LoadTest.TARGET_PROPERTY_NAME
+                    + "' must be an absolute http or https URL, e.g. http://127.0.0.1:8080, but was [" + text.get()
+                    + "].");
+        }
+        return Optional.of(uri);
     }
 
     private long seed() {

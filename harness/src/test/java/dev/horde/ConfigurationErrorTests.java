@@ -191,7 +191,38 @@ class ConfigurationErrorTests {
                 Arguments.of("horde.behind", "maybe",
                         "configuration parameter 'horde.behind' must be one of fail, warn but was [maybe]."),
                 Arguments.of("horde.threads", "green",
-                        "configuration parameter 'horde.threads' must be one of auto, virtual, platform but was [green]."));
+                        "configuration parameter 'horde.threads' must be one of auto, virtual, platform but was [green]."),
+                Arguments.of("horde.target", "localhost:8080",
+                        "configuration parameter 'horde.target' must be an absolute http or https URL, e.g."
+                                + " http://127.0.0.1:8080, but was [localhost:8080]."),
+                Arguments.of("horde.target", "ftp://127.0.0.1/files",
+                        "configuration parameter 'horde.target' must be an absolute http or https URL, e.g."
+                                + " http://127.0.0.1:8080, but was [ftp://127.0.0.1/files]."),
+                Arguments.of("horde.target", "http://exa mple.com",
+                        "configuration parameter 'horde.target' must be an absolute http or https URL, e.g."
+                                + " http://127.0.0.1:8080, but was [http://exa mple.com]."),
+                Arguments.of("horde.progress", "often",
+                        "configuration parameter 'horde.progress' [often], which is not a duration: " + GRAMMAR));
+    }
+
+    /** Bad inputs only the run can find: the test fails with a line that names them and what there is instead. */
+    static Stream<Arguments> badInputsFoundByTheRun() {
+        return Stream.of(
+                Arguments.of(BudgetOnUnknownMetric.class,
+                        "  p95 of GET /nowhere: no samples, budget 100 ms (recorded metrics: iteration)"),
+                Arguments.of(ErrorBudgetOnUnknownMetric.class,
+                        "  error rate of POST /typo: no samples, budget 1.0% (recorded metrics: iteration)"),
+                Arguments.of(TargetThatIsNotAUrl.class,
+                        "  user setup: IllegalArgumentException: base URI [localhost:8080] must be an absolute http or"
+                                + " https URL, e.g. http://127.0.0.1:8080"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badInputsFoundByTheRun")
+    void namesBadInputsFoundByTheRun(Class<?> fixture, String expectedLine) {
+        EngineExecutionResults results = Fixtures.run(fixture, reports);
+
+        assertThat(Fixtures.failureMessage(results).lines()).contains(expectedLine);
     }
 
     @ParameterizedTest
@@ -229,6 +260,37 @@ class ConfigurationErrorTests {
     }
 
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    static class BudgetOnUnknownMetric {
+        @LoadTest(users = 1, duration = "1s", iterations = 1)
+        @LatencyBudget(metric = "GET /nowhere", p95 = "100ms")
+        void run() {
+        }
+    }
+
+    static class ErrorBudgetOnUnknownMetric {
+        @LoadTest(users = 1, duration = "1s", iterations = 1)
+        @ErrorBudget(metric = "POST /typo", maxRate = 0.01)
+        void run() {
+        }
+    }
+
+    /** A user whose client is given a target that is not a URL. */
+    public static class MisdirectedUser implements dev.horde.user.User {
+        dev.horde.http.HttpApi api;
+
+        @Override
+        public void setUp() {
+            api = dev.horde.http.HttpApi.to("localhost:8080");
+        }
+    }
+
+    static class TargetThatIsNotAUrl {
+        @LoadTest(users = 1, duration = "1s")
+        void run(MisdirectedUser user) {
+        }
+    }
+
 
     static class Valid {
         @LoadTest(users = 1, duration = "1s", rampUp = "1s", iterations = 1)

@@ -29,6 +29,9 @@ final class Endpoints {
         }
         Metric[] metrics = byTemplate.get(template);
         if (metrics == null) {
+            if (byTemplate.size() >= MetricRegistry.MAX_METRICS) { // paths built by concatenation: cache no more
+                return registry.request(name(method, template));
+            }
             metrics = byTemplate.computeIfAbsent(template, t -> new Metric[METHODS.length]);
         }
         Metric metric = metrics[slot];

@@ -17,6 +17,13 @@ public final class MetricRegistry {
     public static final String ITERATION = "iteration";
     /** Name that budgets and reports use for all requests together. */
     public static final String ALL_REQUESTS = "*";
+    /** How many metric names a run keeps apart; samples under further names are counted under {@link #OVERFLOW}. */
+    public static final int MAX_METRICS = 1_000;
+    /**
+     * Where samples under names beyond {@link #MAX_METRICS} are counted: a test that builds paths by concatenation
+     * ({@code "/items/" + id}) instead of templates would otherwise make a metric per value.
+     */
+    public static final String OVERFLOW = "(names beyond the first 1,000)";
     /** Name of the metric of cross-user deliveries, see {@link #deliverySent}. */
     public static final String DELIVERY = "ws delivery";
 
@@ -44,10 +51,17 @@ public final class MetricRegistry {
         return metric(name, MetricKind.REQUEST);
     }
 
-    /** The metric of this name, created with {@code kind} on first use (an existing metric keeps its kind). */
+    /**
+     * The metric of this name, created with {@code kind} on first use (an existing metric keeps its kind); beyond
+     * {@link #MAX_METRICS} names, the metric {@value #OVERFLOW}.
+     */
     public Metric metric(String name, MetricKind kind) {
         Metric metric = metrics.get(name);
-        return metric != null ? metric : metrics.computeIfAbsent(name, n -> new Metric(n, kind, window));
+        if (metric != null) {
+            return metric;
+        }
+        String kept = metrics.size() < MAX_METRICS ? name : OVERFLOW;
+        return metrics.computeIfAbsent(kept, n -> new Metric(n, kind, window));
     }
 
     /** Marks that something identified by {@code correlationId} was sent now, for {@link #deliveryArrived}. */

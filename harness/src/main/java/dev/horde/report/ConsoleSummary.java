@@ -3,6 +3,7 @@ package dev.horde.report;
 import dev.horde.engine.RunOutcome;
 import dev.horde.metrics.Format;
 import dev.horde.metrics.MetricKind;
+import dev.horde.metrics.MetricRegistry;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
 import dev.horde.verdict.BudgetResult;
@@ -35,6 +36,12 @@ public final class ConsoleSummary {
             }
         }
         RunOutcome outcome = report.outcome();
+        if (report.outcome().metrics().find(MetricRegistry.OVERFLOW).isPresent()) {
+            out.append("  warning: more than ").append(Format.count(MetricRegistry.MAX_METRICS))
+                    .append(" metric names; the samples of the others are counted together under '")
+                    .append(MetricRegistry.OVERFLOW).append("'. Write paths as templates, api.get(\"/items/{id}\", id),")
+                    .append(" or name requests with .as(\"GET /items/{id}\")\n");
+        }
         if (outcome.scheduleMissed()) {
             out.append("  warning: ").append(Format.count(outcome.usersStarted())).append(" of ")
                     .append(Format.count(outcome.usersPlanned())).append(" users started, the latest ")

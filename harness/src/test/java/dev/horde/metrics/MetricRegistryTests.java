@@ -70,6 +70,23 @@ class MetricRegistryTests {
     }
 
     @Test
+    void namesBeyondTheLimitAreCountedTogether() {
+        MetricRegistry registry = new MetricRegistry(System.nanoTime(), System.nanoTime());
+        int names = MetricRegistry.MAX_METRICS + 5; // e.g. "GET /items/" + id, concatenated
+        for (int id = 0; id < names; id++) {
+            Metric metric = registry.request("GET /items/" + id);
+            metric.recordSuccess(metric.start(), System.nanoTime());
+        }
+
+        RunMetrics metrics = registry.snapshot();
+
+        // the registry starts with "iteration" and "ws delivery" (unused, so not listed): 998 names, then the overflow
+        assertThat(metrics.byName()).hasSize(MetricRegistry.MAX_METRICS);
+        assertThat(metrics.find(MetricRegistry.OVERFLOW).orElseThrow().count()).isEqualTo(names - 998);
+        assertThat(metrics.allRequests().count()).isEqualTo(names);
+    }
+
+    @Test
     void allRequestsCombineEveryRequestMetricButNotIterations() {
         MetricRegistry registry = new MetricRegistry(0, 0);
         registry.request("GET /a").recordSuccess(0, 2 * MS);

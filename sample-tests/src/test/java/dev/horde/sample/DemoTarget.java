@@ -1,5 +1,6 @@
 package dev.horde.sample;
 
+import dev.horde.LoadTest;
 import dev.horde.demo.DemoServer;
 import io.restassured.RestAssured;
 import java.io.IOException;
@@ -8,19 +9,17 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Points REST Assured at the system under test: the URL in {@value #TARGET_PROPERTY} when it is set, otherwise the
- * demo chat service, started once for the whole test run on a free loopback port and stopped at its end.
+ * Starts the demo chat service, once for the whole test run on a free loopback port, and points REST Assured at it;
+ * unless {@value LoadTest#TARGET_PROPERTY_NAME} names another target, which the harness then points REST Assured at
+ * (and checks to be a URL).
  */
 public final class DemoTarget implements BeforeAllCallback {
 
-    /** Configuration parameter naming an external target, e.g. {@code -Dhorde.target=http://127.0.0.1:8080}. */
-    public static final String TARGET_PROPERTY = "horde.target";
-
     @Override
     public void beforeAll(ExtensionContext context) {
-        RestAssured.baseURI = context.getConfigurationParameter(TARGET_PROPERTY)
-                .filter(url -> !url.isBlank())
-                .orElseGet(() -> embedded(context));
+        if (context.getConfigurationParameter(LoadTest.TARGET_PROPERTY_NAME).filter(url -> !url.isBlank()).isEmpty()) {
+            RestAssured.baseURI = embedded(context);
+        }
     }
 
     private static String embedded(ExtensionContext context) {
