@@ -3,6 +3,7 @@ package dev.horde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horde.http.HttpApi;
+import dev.horde.testing.AllureCase;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.LocalServer;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets planted in requests, responses and failures (a password, bearer tokens, a session cookie) appear in no
- * artefact of the run: not the console, the failure message, the JSON summary nor the HdrHistogram log.
+ * artefact of the run: not the console, the failure message, the JSON summary, the HdrHistogram log, nor the Allure
+ * result and its attachments (HTML summary, charts, error samples).
  */
 class SecretMaskingTests {
 
@@ -30,6 +33,9 @@ class SecretMaskingTests {
     @TempDir
     Path reports;
 
+    @TempDir
+    Path allureResults;
+
     @Test
     void plantedSecretsAppearInNoArtefact() throws IOException {
         PrintStream console = System.out;
@@ -37,7 +43,7 @@ class SecretMaskingTests {
         String failure;
         try {
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            failure = Fixtures.failureMessage(Fixtures.run(Leaky.class, reports));
+            failure = Fixtures.failureMessage(AllureCase.run(Leaky.class, reports, allureResults).execution());
         } finally {
             System.setOut(console);
         }
@@ -45,11 +51,20 @@ class SecretMaskingTests {
         String output = captured.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("Leaky.leak").contains("****").doesNotContain(PLANTED);
         assertThat(failure).contains("HTTP 401").contains("****").doesNotContain(PLANTED);
-        try (Stream<Path> files = Files.list(reports)) {
-            for (Path file : files.toList()) {
-                assertThat(Files.readString(file)).as(file.getFileName().toString()).doesNotContain(PLANTED);
+        int scanned = 0;
+        int masked = 0;
+        for (Path directory : List.of(reports, allureResults)) {
+            try (Stream<Path> files = Files.list(directory)) {
+                for (Path file : files.toList()) {
+                    String content = Files.readString(file);
+                    assertThat(content).as(file.getFileName().toString()).doesNotContain(PLANTED);
+                    scanned++;
+                    masked += directory.equals(allureResults) && content.contains("****") ? 1 : 0;
+                }
             }
         }
+        assertThat(scanned).as("summary, log, Allure result and its attachments").isGreaterThan(8);
+        assertThat(masked).as("Allure files that show the failures, masked").isGreaterThanOrEqualTo(2);
         assertThat(Files.readString(reports.resolve(Leaky.class.getName() + ".leak.json")))
                 .contains("\\\"password\\\":\\\"****\\\"").contains("Bearer ****");
     }
