@@ -10,7 +10,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
-/** Refuses budgets and stages that would have no effect: neither is ever silently ignored. */
+/** Refuses budgets, stages and chaos that would have no effect: none is ever silently ignored. */
 final class BudgetPlacement {
 
     private static final List<Class<? extends Annotation>> BUDGETS =
@@ -23,11 +23,15 @@ final class BudgetPlacement {
         return AnnotationSupport.isAnnotated(method, LoadTest.class);
     }
 
-    /** A method that is not a load test must carry no budget and no stage. */
+    /** A method that is not a load test must carry no budget, no stage and no chaos. */
     static void checkMethod(Method method) {
         if (!AnnotationSupport.findRepeatableAnnotations(method, Stage.class).isEmpty()) {
             throw new LoadTestConfigurationException("@Stage on method [" + Describe.method(method)
                     + "] has no effect: the method is not a @LoadTest. Add @LoadTest or remove the stages.");
+        }
+        if (AnnotationSupport.isAnnotated(method, Chaos.class)) {
+            throw new LoadTestConfigurationException("@Chaos on method [" + Describe.method(method)
+                    + "] has no effect: the method is not a @LoadTest. Add @LoadTest or remove @Chaos.");
         }
         budget(method).ifPresent(budget -> {
             throw new LoadTestConfigurationException("@" + budget + " on method [" + Describe.method(method)

@@ -95,7 +95,8 @@ final class PlanReader {
         return new LoadPlan(testClass.getName() + "." + method.getName(), shape.users, shape.duration, shape.rampUp,
                 warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), seed(),
                 parameterDuration(LoadTest.PROGRESS_PROPERTY_NAME, LoadTest.DEFAULT_PROGRESS), reportDirectory,
-                List.copyOf(budgets), shape.model, shape.stages, !declared.isEmpty(), pacing, failWhenBehind());
+                List.copyOf(budgets), shape.model, shape.stages, !declared.isEmpty(), pacing, failWhenBehind(),
+                ChaosReader.read(testClass, method));
     }
 
     /** Duration, ramp-up and users or rate from {@link LoadTest}'s attributes. */

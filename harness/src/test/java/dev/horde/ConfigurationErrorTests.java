@@ -71,6 +71,24 @@ class ConfigurationErrorTests {
                 Arguments.of(BudgetOnPlainTest.class,
                         "@LatencyBudget on method [plain()] has no effect: the method is not a @LoadTest. Add @LoadTest"
                                 + " or remove the budget."),
+                Arguments.of(ChaosShareAboveOne.class,
+                        "@Chaos on method [run()] must declare 'abort' from 0 to 1 (0.05 is 5% of them) but was [1.5]."),
+                Arguments.of(ChaosNegativeShare.class,
+                        "@Chaos on method [run()] must declare 'dropWebSockets' from 0 to 1 (0.05 is 5% of them) but was"
+                                + " [-0.1]."),
+                Arguments.of(ChaosDelayNotADuration.class,
+                        "@Chaos on method [run()] has 'delay' [fast], which is neither a duration nor a range: use a"
+                                + " duration such as \"20ms\", or a range such as \"10ms..50ms\", durations being a"
+                                + " number and a unit ms, s, m or h, e.g. \"250ms\", \"1.5s\", \"30s\", \"1m\", \"2h\"."),
+                Arguments.of(ChaosDelayRangeReversed.class,
+                        "@Chaos on method [run()] has 'delay' [50ms..10ms], a range from high to low: write the shorter"
+                                + " duration first, e.g. \"10ms..50ms\"."),
+                Arguments.of(ChaosSwitchingNothingOn.class,
+                        "@Chaos on method [run()] switches nothing on: set 'delay', 'abort', 'malformed' or"
+                                + " 'dropWebSockets', e.g. @Chaos(abort = 0.05)."),
+                Arguments.of(ChaosOnPlainTest.class,
+                        "@Chaos on method [plain()] has no effect: the method is not a @LoadTest. Add @LoadTest or remove"
+                                + " @Chaos."),
                 Arguments.of(StageOnPlainTest.class,
                         "@Stage on method [plain()] has no effect: the method is not a @LoadTest. Add @LoadTest or"
                                 + " remove the stages."),
@@ -531,6 +549,54 @@ class ConfigurationErrorTests {
     static class BadClassLevelBudget {
         @LoadTest(duration = "1s")
         void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ChaosShareAboveOne {
+        @LoadTest(duration = "1s")
+        @Chaos(abort = 1.5)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ChaosNegativeShare {
+        @LoadTest(duration = "1s")
+        @Chaos(dropWebSockets = -0.1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ChaosDelayNotADuration {
+        @LoadTest(duration = "1s")
+        @Chaos(delay = "fast")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ChaosDelayRangeReversed {
+        @LoadTest(duration = "1s")
+        @Chaos(delay = "50ms..10ms")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ChaosSwitchingNothingOn {
+        @LoadTest(duration = "1s")
+        @Chaos
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class ChaosOnPlainTest {
+        @Test
+        @Chaos(abort = 0.5)
+        void plain() {
             iterations.incrementAndGet();
         }
     }

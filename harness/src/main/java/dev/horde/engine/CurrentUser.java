@@ -1,5 +1,6 @@
 package dev.horde.engine;
 
+import dev.horde.chaos.ClientChaos;
 import dev.horde.metrics.MetricRegistry;
 import java.time.Duration;
 
@@ -10,8 +11,9 @@ import java.time.Duration;
  * @param index the user's number, from 0
  * @param metrics the registry of the user's run
  * @param scope what the run's users share, such as connection pools
+ * @param chaos the user's client-side chaos, {@link ClientChaos#NONE} when there is none
  */
-public record CurrentUser(int index, MetricRegistry metrics, RunScope scope) {
+public record CurrentUser(int index, MetricRegistry metrics, RunScope scope, ClientChaos chaos) {
 
     private static final ThreadLocal<CurrentUser> CURRENT = new ThreadLocal<>();
 

@@ -1,5 +1,6 @@
 package dev.horde.engine;
 
+import dev.horde.chaos.ClientChaos;
 import dev.horde.metrics.FailureCause;
 import dev.horde.metrics.Metric;
 import dev.horde.metrics.MetricKind;
@@ -26,6 +27,9 @@ final class VirtualUser implements Runnable {
     static final String ITERATION_SERVICE = "iteration service";
 
     private static final long NONE = Arrivals.NONE;
+
+    /** Mixed into a user's seed for its chaos, so chaos draws do not shift the user's own random choices. */
+    private static final long CHAOS_SEED = 0x6368616F73L;
 
     private final LoadRun run;
     private final int index;
@@ -61,7 +65,8 @@ final class VirtualUser implements Runnable {
                 if (!run.awaitStart(window[0], i == 0)) {
                     return;
                 }
-                CurrentUser user = new CurrentUser(index, run.metrics(), run.scope());
+                CurrentUser user = new CurrentUser(index, run.metrics(), run.scope(),
+                        ClientChaos.of(plan.chaos(), userSeed(run.seed(), index) ^ CHAOS_SEED, run.metrics()));
                 user.bind();
                 run.userBegan();
                 try {

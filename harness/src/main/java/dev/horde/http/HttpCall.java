@@ -3,6 +3,8 @@ package dev.horde.http;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.horde.chaos.ClientChaos;
+import dev.horde.engine.CurrentUser;
 import dev.horde.metrics.FailureCause;
 import dev.horde.metrics.Metric;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.apiguardian.api.API;
 
@@ -37,7 +40,8 @@ public final class HttpCall {
     private final Object[] pathParams;
     private List<Header> headers;
     private StringBuilder query;
-    private HttpEntity body;
+    private byte[] body;
+    private ContentType bodyType;
     private int[] expected;
     private Duration timeout;
     private String name;
@@ -68,14 +72,15 @@ public final class HttpCall {
 
     /** A text body of this content type, e.g. {@code "text/plain"}, sent as UTF-8. */
     public HttpCall body(String text, String contentType) {
-        body = new ByteArrayEntity(text.getBytes(StandardCharsets.UTF_8),
-                ContentType.parse(contentType).withCharset(StandardCharsets.UTF_8));
+        body = text.getBytes(StandardCharsets.UTF_8);
+        bodyType = ContentType.parse(contentType).withCharset(StandardCharsets.UTF_8);
         return this;
     }
 
     /** A binary body of this content type. */
     public HttpCall body(byte[] bytes, String contentType) {
-        body = new ByteArrayEntity(bytes, ContentType.parse(contentType));
+        body = bytes;
+        bodyType = ContentType.parse(contentType);
         return this;
     }
 
@@ -92,7 +97,8 @@ public final class HttpCall {
                         + e.getOriginalMessage(), e);
             }
         }
-        body = new ByteArrayEntity(bytes, ContentType.APPLICATION_JSON);
+        body = bytes;
+        bodyType = ContentType.APPLICATION_JSON;
         return this;
     }
 
@@ -133,16 +139,12 @@ public final class HttpCall {
      */
     public HttpResult send() {
         HttpTransport transport = api.transport();
+        if (transport.chaos()) {
+            misbehave(transport);
+        }
         Endpoints endpoints = api.endpoints();
         Metric metric = endpoints == null ? null : name != null ? endpoints.named(name) : endpoints.metric(method, template);
-        DeadlineRequest request = new DeadlineRequest(method, api.host(), target());
-        for (Header header : api.headers()) {
-            request.addHeader(header);
-        }
-        if (headers != null) {
-            headers.forEach(request::addHeader);
-        }
-        request.setEntity(body);
+        DeadlineRequest request = request(body);
         HttpClientContext context = api.context();
         Deadlines.Slot deadline = api.deadline();
         boolean ownConfig = timeout != null && deadline == null;
@@ -188,6 +190,78 @@ public final class HttpCall {
             endpoints.registry().sampleError(metric, failure.failureCause(), failure);
         }
         throw failure;
+    }
+
+    private DeadlineRequest request(byte[] content) {
+        DeadlineRequest request = new DeadlineRequest(method, api.host(), target());
+        for (Header header : api.headers()) {
+            request.addHeader(header);
+        }
+        if (headers != null) {
+            headers.forEach(request::addHeader);
+        }
+        if (content != null) {
+            request.setEntity(new ByteArrayEntity(content, bodyType));
+        }
+        return request;
+    }
+
+    /**
+     * What the user's chaos ({@link dev.horde.Chaos}) does before this request: waits a delay, sends a copy that it
+     * abandons as soon as it is sent, sends a copy with a corrupted body; each counted under its chaos metric.
+     */
+    private void misbehave(HttpTransport transport) {
+        CurrentUser user = CurrentUser.get();
+        if (user == null) {
+            return;
+        }
+        ClientChaos chaos = user.chaos();
+        chaos.delay();
+        if (chaos.abortNext()) {
+            Metric aborted = chaos.metric(ClientChaos.ABORTED);
+            long start = aborted.start();
+            try {
+                int status = sendCopy(transport, body, ChaosAborts.ABORT);
+                aborted.recordFailure(start, System.nanoTime(), "answered before the abort (HTTP " + status + ")");
+            } catch (IOException | RuntimeException expected) {
+                aborted.recordSuccess(start, System.nanoTime());
+            }
+        }
+        if (body != null && chaos.malformNext()) {
+            Metric malformed = chaos.metric(ClientChaos.MALFORMED);
+            long start = malformed.start();
+            try {
+                int status = sendCopy(transport, ClientChaos.corrupt(body), "malformed");
+                if (status >= 400 && status < 500) {
+                    malformed.recordSuccess(start, System.nanoTime()); // rejected, as a payload that is not one should be
+                } else {
+                    malformed.recordFailure(start, System.nanoTime(),
+                            status >= 500 ? FailureCause.httpStatus(status) : "accepted (HTTP " + status + ")");
+                }
+            } catch (IOException | RuntimeException failure) {
+                malformed.recordFailure(start, System.nanoTime(), FailureCause.of(failure, api.authority()));
+            }
+        }
+    }
+
+    /** Sends a copy of this request with {@code content}, marked {@code kind}, under the run's deadline; its status. */
+    private int sendCopy(HttpTransport transport, byte[] content, String kind) throws IOException {
+        DeadlineRequest copy = request(content);
+        copy.addHeader(ClientChaos.HEADER, kind);
+        Deadlines.Slot deadline = api.deadline();
+        if (deadline != null) {
+            deadline.begin(copy, System.nanoTime() + transport.timeout().toNanos());
+        }
+        try {
+            return transport.client().execute(api.host(), copy, api.context(), response -> {
+                EntityUtils.consume(response.getEntity());
+                return response.getCode();
+            });
+        } finally {
+            if (deadline != null) {
+                deadline.end();
+            }
+        }
     }
 
     private boolean succeeded(int status) {

@@ -3,14 +3,19 @@ package dev.horde.http;
 import dev.horde.engine.CurrentUser;
 import dev.horde.engine.RunScope;
 import dev.horde.metrics.MetricRegistry;
+import dev.horde.plan.ChaosPlan;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.DefaultClientConnectionReuseStrategy;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.pool.PoolReusePolicy;
@@ -32,10 +37,13 @@ final class HttpTransport implements AutoCloseable {
     private final MetricRegistry registry;
     private final Duration timeout;
     private final Deadlines deadlines;
+    private final boolean chaos;
     private final ConcurrentHashMap<String, Endpoints> endpointsByBasePath = new ConcurrentHashMap<>();
 
-    private HttpTransport(int maxConnections, Duration timeout, MetricRegistry registry, boolean watchdog) {
+    private HttpTransport(int maxConnections, Duration timeout, MetricRegistry registry, boolean watchdog,
+            ChaosPlan chaos) {
         this.registry = registry;
+        this.chaos = chaos.on();
         this.timeout = timeout;
         this.deadlines = watchdog ? new Deadlines() : null;
         Timeout limit = Timeout.of(timeout);
@@ -50,7 +58,12 @@ final class HttpTransport implements AutoCloseable {
                         .setSocketTimeout(readLimit)
                         .build())
                 .build();
-        this.client = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom();
+        if (chaos.abort() > 0) {
+            builder.setRequestExecutor(new HttpRequestExecutor(Http1Config.DEFAULT,
+                    DefaultClientConnectionReuseStrategy.INSTANCE, ChaosAborts.INSTANCE));
+        }
+        this.client = builder
                 .setConnectionManager(pool)
                 .setDefaultRequestConfig(watchdog
                         ? RequestConfig.custom().setConnectionRequestTimeout(limit).build() // no per-request socket option
@@ -70,17 +83,18 @@ final class HttpTransport implements AutoCloseable {
         if (user == null) {
             return standalone();
         }
-        return user.scope().shared(HttpTransport.class, scope -> forRun(scope, user.metrics()));
+        return user.scope().shared(HttpTransport.class, scope -> forRun(scope, user));
     }
 
-    private static HttpTransport forRun(RunScope scope, MetricRegistry registry) {
-        return new HttpTransport(Math.max(2, scope.maxUsers()), scope.requestTimeout(), registry, true);
+    private static HttpTransport forRun(RunScope scope, CurrentUser user) {
+        return new HttpTransport(Math.max(2, scope.maxUsers()), scope.requestTimeout(), user.metrics(), true,
+                user.chaos().plan());
     }
 
     private static HttpTransport standalone() {
         synchronized (STANDALONE_LOCK) {
             if (standalone == null) {
-                standalone = new HttpTransport(64, Duration.ofSeconds(30), null, false);
+                standalone = new HttpTransport(64, Duration.ofSeconds(30), null, false, ChaosPlan.NONE);
             }
             return standalone;
         }
@@ -88,6 +102,11 @@ final class HttpTransport implements AutoCloseable {
 
     CloseableHttpClient client() {
         return client;
+    }
+
+    /** Whether the run's users are bad clients ({@link dev.horde.Chaos}). */
+    boolean chaos() {
+        return chaos;
     }
 
     /** The default deadline of a request, from its start. */

@@ -50,6 +50,7 @@ public final class RestAssuredRecorder implements Filter {
             return context.next(request, response);
         }
         applyDefaultTimeouts(request, user);
+        user.chaos().delay(); // the only chaos for REST Assured requests: aborts and malformed payloads are lean-client only
         boolean keptAlive = RestAssuredClients.assign(request, user);
         Metric metric = RestAssuredMetrics.of(user, request.getMethod(), request.getBasePath(), request.getUserDefinedPath());
         long start = metric.start();

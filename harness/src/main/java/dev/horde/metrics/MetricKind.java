@@ -11,5 +11,7 @@ public enum MetricKind {
     /** One iteration: a call of the load test method, or one controller step. */
     ITERATION,
     /** Once-per-user work: {@code user setup} and {@code user teardown}. */
-    LIFECYCLE
+    LIFECYCLE,
+    /** What client-side chaos did ({@code chaos aborted request}, …): counted apart from the target's failures. */
+    CHAOS
 }

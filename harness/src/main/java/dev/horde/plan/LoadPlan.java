@@ -26,6 +26,7 @@ import java.util.List;
  * @param declaredStages whether the stages were declared (rather than derived from duration and ramp-up)
  * @param pacing closed model: the interval at which each user starts iterations, zero for none
  * @param failWhenBehind whether a run that fell behind its schedule fails (otherwise it warns)
+ * @param chaos what bad clients the users are; {@link ChaosPlan#NONE} for good ones
  */
 public record LoadPlan(
         String testId,
@@ -45,7 +46,8 @@ public record LoadPlan(
         List<Stage> stages,
         boolean declaredStages,
         Duration pacing,
-        boolean failWhenBehind) {
+        boolean failWhenBehind,
+        ChaosPlan chaos) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -55,7 +57,8 @@ public record LoadPlan(
             Duration grace, Duration requestTimeout, ThreadKind threads, long seed, Duration progressEvery,
             Path reportDirectory, List<Budget> budgets) {
         this(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads, seed, progressEvery,
-                reportDirectory, budgets, LoadModel.CLOSED, ramp(users, duration, rampUp), false, Duration.ZERO, true);
+                reportDirectory, budgets, LoadModel.CLOSED, ramp(users, duration, rampUp), false, Duration.ZERO, true,
+                ChaosPlan.NONE);
     }
 
     /** Stages that ramp to {@code level} over {@code rampUp} and hold it to the end of {@code duration}. */
@@ -105,6 +108,9 @@ public record LoadPlan(
         }
         if (iterations > 0) {
             text.append(", ").append(iterations).append(iterations == 1 ? " iteration" : " iterations").append(" per user");
+        }
+        if (chaos.on()) {
+            text.append(", chaos: ").append(chaos.describe());
         }
         return text.toString();
     }

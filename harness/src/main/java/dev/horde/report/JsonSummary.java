@@ -6,6 +6,7 @@ import dev.horde.metrics.Interval;
 import dev.horde.metrics.IntervalStats;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
+import dev.horde.plan.ChaosPlan;
 import dev.horde.plan.Durations;
 import dev.horde.plan.LoadModel;
 import dev.horde.plan.LoadPlan;
@@ -64,6 +65,16 @@ public final class JsonSummary {
                 .name("iterations").value(plan.iterations())
                 .name("model").value(plan.model().name().toLowerCase(Locale.ROOT))
                 .name("pacing").value(Durations.format(plan.pacing()));
+        ChaosPlan chaos = plan.chaos();
+        if (chaos.on()) {
+            json.name("chaos").beginObject()
+                    .name("delayMin").value(Durations.format(chaos.delayMin()))
+                    .name("delayMax").value(Durations.format(chaos.delayMax()))
+                    .name("abort").value(chaos.abort())
+                    .name("malformed").value(chaos.malformed())
+                    .name("dropWebSockets").value(chaos.dropWebSockets())
+                    .endObject();
+        }
         json.name("stages").beginArray();
         for (dev.horde.plan.Stage stage : plan.stages()) {
             json.beginObject().name("duration").value(Durations.format(stage.duration()))

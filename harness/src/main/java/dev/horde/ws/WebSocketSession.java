@@ -2,6 +2,7 @@ package dev.horde.ws;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.horde.chaos.ClientChaos;
 import dev.horde.engine.CurrentUser;
 import dev.horde.metrics.FailureCause;
 import dev.horde.metrics.Metric;
@@ -56,6 +57,7 @@ public final class WebSocketSession implements AutoCloseable {
     private final MetricRegistry metrics;
     private final Duration timeout;
     private final WebSocketTransport transport;
+    private final ClientChaos chaos;
     private volatile Connection connection;
     private volatile boolean closing;
     private volatile Reply pending;
@@ -67,6 +69,7 @@ public final class WebSocketSession implements AutoCloseable {
         this.metrics = user.metrics();
         this.timeout = user.requestTimeout();
         this.transport = user.scope().shared(WebSocketTransport.class, WebSocketTransport::forRun);
+        this.chaos = user.chaos();
     }
 
     /**
@@ -97,6 +100,7 @@ public final class WebSocketSession implements AutoCloseable {
      * @throws WebSocketException if it cannot be sent within the run's request timeout
      */
     public void send(String text) {
+        dropIfChaosSaysSo();
         ensureOpen();
         await(connection.socket.sendText(text, true), "sending a message");
     }
@@ -160,6 +164,22 @@ public final class WebSocketSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Drops the connection without a close frame when chaos chose it and its moment has come ({@link
+     * dev.horde.Chaos#dropWebSockets()}), counted under {@value ClientChaos#DROPPED}, not as a drop by the target.
+     */
+    private void dropIfChaosSaysSo() {
+        Connection current = connection;
+        if (current == null || current.dropAt == 0 || System.nanoTime() - current.dropAt < 0 || !current.isOpen()) {
+            return;
+        }
+        current.dropped = true;
+        Metric drops = chaos.metric(ClientChaos.DROPPED);
+        drops.started(current.openedAt);
+        current.socket.abort();
+        drops.recordSuccess(current.openedAt, System.nanoTime());
+    }
+
     private void ensureOpen() {
         if (isOpen()) {
             return;
@@ -197,6 +217,7 @@ public final class WebSocketSession implements AutoCloseable {
         try {
             fresh.socket = builder.buildAsync(uri, fresh).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             fresh.openedAt = System.nanoTime();
+            fresh.dropAt = chaos.dropAt(fresh.openedAt);
             connection = fresh;
             metric.recordSuccess(start, fresh.openedAt);
         } catch (InterruptedException e) {
@@ -247,6 +268,8 @@ public final class WebSocketSession implements AutoCloseable {
         private final CompletableFuture<Void> closed = new CompletableFuture<>();
         private volatile WebSocket socket;
         private volatile long openedAt;
+        private volatile long dropAt;
+        private volatile boolean dropped;
         private volatile boolean ended;
 
         boolean isOpen() {
@@ -303,10 +326,10 @@ public final class WebSocketSession implements AutoCloseable {
             ended = true;
             closed.complete(null);
             Reply reply = pending;
-            if (reply != null && connection == this) {
+            if (reply != null && !dropped && connection == this) { // after a chaos drop the reply comes on the next one
                 reply.future.completeExceptionally(new Dropped(code));
             }
-            if (!closing && openedAt != 0 && connection == this) {
+            if (!closing && !dropped && openedAt != 0 && connection == this) {
                 Metric drops = metrics.metric(DISCONNECT, MetricKind.MESSAGE);
                 drops.started(openedAt);
                 drops.recordFailure(openedAt, System.nanoTime(), "ws closed " + code);

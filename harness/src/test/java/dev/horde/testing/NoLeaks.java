@@ -31,7 +31,7 @@ public final class NoLeaks implements BeforeEachCallback, AfterEachCallback {
     private static final List<String> NOT_OURS = List.of("fault-server-", "DFA-cache-cleaner", "PIC-Cleaner", "ForkJoinPool.commonPool", "Common-Cleaner",
             "process reaper", "Attach Listener", "junit-", "awaitility", "surefire", "Notification Thread",
             "JFR ", "RMI ", "WebSocketWorker-", "WebSocketSelector-", "WebSocketConnectionLostChecker",
-            "WebSocketTimer", "HTTP-Dispatcher"); // the last five: the tests' own servers
+            "WebSocketTimer", "HTTP-Dispatcher", "test-server"); // the last six: the tests' own servers
     private static final Set<String> CLIENT_STATES = Set.of("01", "02", "08"); // ESTABLISHED, SYN_SENT, CLOSE_WAIT
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoLeaks.class);
 

@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.LongAdder;
  * request answers 500), {@code /fail} (always 500), {@code /login} (sets the cookie {@code session=s3}),
  * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON),
  * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms), {@code /leak}
- * (401 with a token and a password in its body, and a session cookie).
- * It also counts the connections requests came on.
+ * (401 with a token and a password in its body, and a session cookie), {@code /json} (201 when the body is JSON,
+ * 400 when not). It also counts the connections requests came on, and requests that chaos marked under
+ * {@code "chaos <kind>"}.
  */
 public final class TestServer implements AutoCloseable {
 
@@ -99,6 +100,8 @@ public final class TestServer implements AutoCloseable {
                 status = 401;
                 exchange.getResponseHeaders().add("Set-Cookie", "session=PLANTED-COOKIE-5; Path=/");
                 answer = "{\"token\":\"PLANTED-TOKEN-3\",\"password\":\"PLANTED-PW-4\"}";
+            } else if (path.startsWith("/json")) {
+                status = isJson(exchange.getRequestBody().readAllBytes()) ? 201 : 400;
             } else if (path.startsWith("/login")) {
                 exchange.getResponseHeaders().add("Set-Cookie", "session=s3; Path=/");
             } else if (path.startsWith("/whoami")) {
@@ -113,6 +116,10 @@ public final class TestServer implements AutoCloseable {
             status = 503;
         }
         requests.computeIfAbsent(path, p -> new LongAdder()).increment();
+        String chaos = exchange.getRequestHeaders().getFirst("X-Horde-Chaos");
+        if (chaos != null) {
+            requests.computeIfAbsent("chaos " + chaos, p -> new LongAdder()).increment();
+        }
         byte[] body = (answer != null ? answer : "{\"status\":" + status + "}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length);
@@ -132,6 +139,15 @@ public final class TestServer implements AutoCloseable {
             }
         } catch (InterruptedException | IOException e) {
             // the client gave up, or the server is stopping
+        }
+    }
+
+    private static boolean isJson(byte[] body) {
+        try {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
