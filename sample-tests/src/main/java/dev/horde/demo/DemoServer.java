@@ -76,10 +76,12 @@ public final class DemoServer implements AutoCloseable {
         });
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
-            try (exchange) {
+            try {
                 route(exchange);
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException | IOException e) { // a body that is not JSON, a field of the wrong type
                 respond(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+            } finally {
+                exchange.close(); // after the answer: try-with-resources would close it before the catch could answer
             }
         });
         for (int i = 1; i <= 10; i++) {

@@ -28,6 +28,7 @@ final class EventHub extends WebSocketServer {
     EventHub() {
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
+        setTcpNoDelay(true); // small frames go out at once: with Nagle, a delayed ACK holds replies ~40 ms
     }
 
     void serve(ChatService service) throws InterruptedException {
