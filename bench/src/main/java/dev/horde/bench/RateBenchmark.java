@@ -6,6 +6,7 @@ import dev.horde.engine.ScheduleStats;
 import dev.horde.engine.UserScript;
 import dev.horde.engine.UserThreads;
 import dev.horde.http.HttpApi;
+import dev.horde.plan.ChaosPlan;
 import dev.horde.plan.LoadModel;
 import dev.horde.plan.LoadPlan;
 import dev.horde.plan.ThreadKind;
@@ -37,7 +38,7 @@ public final class RateBenchmark {
         Duration length = WARM_UP.plus(measured);
         LoadPlan plan = new LoadPlan("rate", users, length, Duration.ZERO, WARM_UP, 0, Duration.ofSeconds(5),
                 Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of(),
-                LoadModel.OPEN, LoadPlan.ramp(rate, length, Duration.ZERO), false, Duration.ZERO, true);
+                LoadModel.OPEN, LoadPlan.ramp(rate, length, Duration.ZERO), false, Duration.ZERO, true, ChaosPlan.NONE);
         LoadRun run = new LoadRun(plan, (index, random) -> {
             HttpApi api = HttpApi.to(base);
             return UserScript.of(() -> api.get(url.getRawPath()).send());
