@@ -20,6 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * request fails on an HTTP status of 400 or more or on a transport error (timeout, connection refused, reset, …);
  * an iteration fails when the method throws. A metric that recorded no samples breaks the budget.
  *
+ * <p>A load test without any error budget still fails when no request (or no iteration) succeeded: its latencies
+ * would describe a dead target or a broken test. {@code @ErrorBudget(maxRate = 1)} allows even that.
+ *
  * <p>Repeatable; on a {@link LoadTest} method, or on its class where it applies to every load test of the class.
  */
 @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})

@@ -3,8 +3,6 @@ package dev.horde.http;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.horde.chaos.ClientChaos;
-import dev.horde.engine.CurrentUser;
 import dev.horde.metrics.FailureCause;
 import dev.horde.metrics.Metric;
 import java.io.IOException;
@@ -20,7 +18,6 @@ import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.apiguardian.api.API;
 
@@ -140,7 +137,7 @@ public final class HttpCall {
     public HttpResult send() {
         HttpTransport transport = api.transport();
         if (transport.chaos()) {
-            misbehave(transport);
+            ChaosCopies.before(api, transport, body, this::request);
         }
         Endpoints endpoints = api.endpoints();
         Metric metric = endpoints == null ? null : name != null ? endpoints.named(name) : endpoints.metric(method, template);
@@ -204,64 +201,6 @@ public final class HttpCall {
             request.setEntity(new ByteArrayEntity(content, bodyType));
         }
         return request;
-    }
-
-    /**
-     * What the user's chaos ({@link dev.horde.Chaos}) does before this request: waits a delay, sends a copy that it
-     * abandons as soon as it is sent, sends a copy with a corrupted body; each counted under its chaos metric.
-     */
-    private void misbehave(HttpTransport transport) {
-        CurrentUser user = CurrentUser.get();
-        if (user == null) {
-            return;
-        }
-        ClientChaos chaos = user.chaos();
-        chaos.delay();
-        if (chaos.abortNext()) {
-            Metric aborted = chaos.metric(ClientChaos.ABORTED);
-            long start = aborted.start();
-            try {
-                int status = sendCopy(transport, body, ChaosAborts.ABORT);
-                aborted.recordFailure(start, System.nanoTime(), "answered before the abort (HTTP " + status + ")");
-            } catch (IOException | RuntimeException expected) {
-                aborted.recordSuccess(start, System.nanoTime());
-            }
-        }
-        if (body != null && chaos.malformNext()) {
-            Metric malformed = chaos.metric(ClientChaos.MALFORMED);
-            long start = malformed.start();
-            try {
-                int status = sendCopy(transport, ClientChaos.corrupt(body), "malformed");
-                if (status >= 400 && status < 500) {
-                    malformed.recordSuccess(start, System.nanoTime()); // rejected, as a payload that is not one should be
-                } else {
-                    malformed.recordFailure(start, System.nanoTime(),
-                            status >= 500 ? FailureCause.httpStatus(status) : "accepted (HTTP " + status + ")");
-                }
-            } catch (IOException | RuntimeException failure) {
-                malformed.recordFailure(start, System.nanoTime(), FailureCause.of(failure, api.authority()));
-            }
-        }
-    }
-
-    /** Sends a copy of this request with {@code content}, marked {@code kind}, under the run's deadline; its status. */
-    private int sendCopy(HttpTransport transport, byte[] content, String kind) throws IOException {
-        DeadlineRequest copy = request(content);
-        copy.addHeader(ClientChaos.HEADER, kind);
-        Deadlines.Slot deadline = api.deadline();
-        if (deadline != null) {
-            deadline.begin(copy, System.nanoTime() + transport.timeout().toNanos());
-        }
-        try {
-            return transport.client().execute(api.host(), copy, api.context(), response -> {
-                EntityUtils.consume(response.getEntity());
-                return response.getCode();
-            });
-        } finally {
-            if (deadline != null) {
-                deadline.end();
-            }
-        }
     }
 
     private boolean succeeded(int status) {
