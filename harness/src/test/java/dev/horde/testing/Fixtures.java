@@ -1,5 +1,6 @@
 package dev.horde.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.restassured.path.json.JsonPath;
@@ -48,5 +49,23 @@ public final class Fixtures {
             throw new AssertionError("no summary at " + file);
         }
         return JsonPath.from(file.toFile());
+    }
+
+    /**
+     * Checks that every sample of every metric in {@code summary} that was sent ended as one ok or one failed, none
+     * unfinished, and that no user was abandoned; returns the summary.
+     */
+    public static JsonPath accountedFor(JsonPath summary) {
+        Map<String, Map<String, Object>> metrics = summary.getMap("metrics");
+        assertThat(metrics).isNotEmpty();
+        metrics.forEach((name, metric) -> {
+            int sent = ((Number) metric.get("sent")).intValue();
+            int ok = ((Number) metric.get("ok")).intValue();
+            int failed = ((Number) metric.get("failed")).intValue();
+            assertThat(sent).as("sent == ok + failed for %s: %s", name, metric).isEqualTo(ok + failed);
+            assertThat(metric.get("unfinished")).as("unfinished of %s", name).isEqualTo(0);
+        });
+        assertThat(summary.getInt("run.usersNotStopped")).isZero();
+        return summary;
     }
 }

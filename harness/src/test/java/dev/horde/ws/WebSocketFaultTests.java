@@ -84,13 +84,7 @@ class WebSocketFaultTests {
     }
 
     private JsonPath accounted(Class<?> fixture, String method) {
-        JsonPath summary = Fixtures.summary(reports, fixture, method);
-        Map<String, Map<String, Object>> metrics = summary.getMap("metrics");
-        metrics.forEach((name, metric) -> assertThat(((Number) metric.get("sent")).intValue())
-                .as("sent == ok + failed for %s: %s", name, metric)
-                .isEqualTo(((Number) metric.get("ok")).intValue() + ((Number) metric.get("failed")).intValue()));
-        assertThat(summary.getInt("run.usersNotStopped")).isZero();
-        return summary;
+        return Fixtures.accountedFor(Fixtures.summary(reports, fixture, method));
     }
 
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
