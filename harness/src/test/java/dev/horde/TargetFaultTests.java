@@ -8,6 +8,7 @@ import dev.horde.testing.FaultServer;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.NoLeaks;
 import dev.horde.user.User;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -95,6 +96,21 @@ class TargetFaultTests {
         JsonPath summary = accounted(OneSecond.class, "get");
         assertThat(summary.getInt("metrics['GET /fault'].sent")).isEqualTo(4);
         assertThat(summary.getMap("metrics.iteration.errors")).containsOnlyKeys(FailureCause.CUT_OFF);
+    }
+
+    @Test
+    void restAssuredRequestsHangingPastTheEndAreCutOffToo() throws IOException {
+        serve(FaultServer.hang());
+
+        long start = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(OneSecondOfRestAssured.class, reports,
+                Map.of("horde.grace", "300ms"));
+
+        assertThat(secondsSince(start)).isLessThan(5);
+        assertThat(Fixtures.failureMessage(results)).startsWith("requests outlasted the run: 4 of 4 requests: "
+                + FailureCause.CUT_OFF + "\n");
+        JsonPath summary = accounted(OneSecondOfRestAssured.class, "get");
+        assertThat(summary.getInt("metrics['GET /fault'].sent")).isEqualTo(4);
     }
 
     @Test
@@ -236,6 +252,13 @@ class TargetFaultTests {
         @LoadTest(users = 4, duration = "1s")
         void get(Client client) {
             client.api.get("/fault").send();
+        }
+    }
+
+    static class OneSecondOfRestAssured {
+        @LoadTest(users = 4, duration = "1s")
+        void get() {
+            RestAssured.given().baseUri(target).get("/fault");
         }
     }
 

@@ -147,11 +147,18 @@ public final class WebSocketSession implements AutoCloseable {
     /** Closes the connection, waiting briefly for the server's close frame; the close is not counted as a drop. */
     @Override
     public void close() {
-        closing = true;
         Connection current = connection;
         if (current == null) {
+            closing = true;
             return;
         }
+        if (!current.isOpen()) { // the target dropped it first: let the listener count the drop
+            awaitEnd(current);
+            closing = true;
+            current.socket.abort();
+            return;
+        }
+        closing = true;
         try {
             current.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             current.closed.get(Math.min(timeout.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
@@ -161,6 +168,16 @@ public final class WebSocketSession implements AutoCloseable {
             // the server did not answer the close: drop the connection below
         } finally {
             current.socket.abort();
+        }
+    }
+
+    private void awaitEnd(Connection current) {
+        try {
+            current.closed.get(Math.min(timeout.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the listener was not told: nothing to count
         }
     }
 
@@ -324,16 +341,17 @@ public final class WebSocketSession implements AutoCloseable {
                 return;
             }
             ended = true;
-            closed.complete(null);
             Reply reply = pending;
             if (reply != null && !dropped && connection == this) { // after a chaos drop the reply comes on the next one
                 reply.future.completeExceptionally(new Dropped(code));
             }
-            if (!closing && !dropped && openedAt != 0 && connection == this) {
+            // counted even when the user already reconnected: the listener may learn of the drop after the user did
+            if (!closing && !dropped && openedAt != 0) {
                 Metric drops = metrics.metric(DISCONNECT, MetricKind.MESSAGE);
                 drops.started(openedAt);
                 drops.recordFailure(openedAt, System.nanoTime(), "ws closed " + code);
             }
+            closed.complete(null); // after the drop is counted: close() waits for it
         }
     }
 }
