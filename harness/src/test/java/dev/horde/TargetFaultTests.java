@@ -139,6 +139,42 @@ class TargetFaultTests {
     }
 
     @Test
+    void aConnectionResetMidResponseFailsRestAssuredRequestsWithoutRetries() throws IOException {
+        serve(FaultServer.resetMidResponse());
+
+        EngineExecutionResults results = Fixtures.run(TwoHundredOfRestAssured.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "target dropped connections: 200 of 200 requests: connection reset (" + server.authority() + ")\n");
+        accounted(TwoHundredOfRestAssured.class, "get");
+        assertThat(server.requests()).as("HttpClient 4 would send each three times more").isEqualTo(200);
+    }
+
+    @Test
+    void aConnectionClosedWithoutAnAnswerIsNoResponseAndNotSentAgain() throws IOException {
+        serve(FaultServer.closeWithoutAnswer());
+
+        EngineExecutionResults results = Fixtures.run(TwoHundred.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "target dropped connections: 200 of 200 requests: no response (" + server.authority() + ")\n");
+        accounted(TwoHundred.class, "get");
+        assertThat(server.requests()).as("a new connection's failure is the request's outcome").isEqualTo(200);
+    }
+
+    @Test
+    void restAssuredRequestsClosedWithoutAnAnswerAreNotSentAgainEither() throws IOException {
+        serve(FaultServer.closeWithoutAnswer());
+
+        EngineExecutionResults results = Fixtures.run(TwoHundredOfRestAssured.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith(
+                "target dropped connections: 200 of 200 requests: no response (" + server.authority() + ")\n");
+        accounted(TwoHundredOfRestAssured.class, "get");
+        assertThat(server.requests()).as("HttpClient 4 alone sends each three times more").isEqualTo(200);
+    }
+
+    @Test
     void aConnectionClosedMidResponseIsAFailedRequest() throws IOException {
         serve(FaultServer.closeMidResponse());
 
@@ -160,6 +196,17 @@ class TargetFaultTests {
         assertThat(server.connections()).as("connections the server closed were replaced").isGreaterThan(100);
         assertThat(server.requests()).as("requests that met a closed connection were sent again")
                 .isGreaterThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void keepAliveConnectionsClosedAtRandomAreReopenedForRestAssuredToo() throws IOException {
+        serve(FaultServer.closeKeepAliveAtRandom(0.3, 42));
+
+        Fixtures.run(ThousandOfRestAssured.class, reports).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        JsonPath summary = accounted(ThousandOfRestAssured.class, "get");
+        assertThat(summary.getInt("metrics['GET /fault'].ok")).isEqualTo(1_000);
+        assertThat(server.connections()).as("connections the server closed were replaced").isGreaterThan(100);
     }
 
     @Test
@@ -266,6 +313,20 @@ class TargetFaultTests {
         @LoadTest(users = 4, iterations = 50, duration = "30s")
         void get(Client client) {
             client.api.get("/fault").send();
+        }
+    }
+
+    static class TwoHundredOfRestAssured {
+        @LoadTest(users = 4, iterations = 50, duration = "30s")
+        void get() {
+            RestAssured.given().baseUri(target).get("/fault");
+        }
+    }
+
+    static class ThousandOfRestAssured {
+        @LoadTest(users = 4, iterations = 250, duration = "30s")
+        void get() {
+            RestAssured.given().baseUri(target).get("/fault");
         }
     }
 

@@ -9,7 +9,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.http.client.HttpClient;
-import org.apache.http.client.HttpRequestRetryHandler;
 import org.apache.http.impl.client.AbstractHttpClient;
 
 /**
@@ -17,8 +16,8 @@ import org.apache.http.impl.client.AbstractHttpClient;
  * keep-alive connection as a browser's would. By default REST Assured makes a new client, and so a new connection,
  * for every request: at a few hundred requests per second that is thousands of sockets in TIME_WAIT and a connect
  * in every latency. Requests whose configuration already reuses a client are left as they are. Closed with the run:
- * closing shuts each client's connections, which ends requests still waiting for an answer, and stops HttpClient's
- * own retries, which would otherwise send them again on a fresh connection and wait anew.
+ * closing shuts each client's connections, which ends requests still waiting for an answer. Each client retries by
+ * the rules of {@link RestAssuredRetry}.
  */
 @SuppressWarnings("deprecation") // REST Assured's clients are HttpClient 4's deprecated AbstractHttpClient
 final class RestAssuredClients implements AutoCloseable {
@@ -61,9 +60,7 @@ final class RestAssuredClients implements AutoCloseable {
     private HttpClient create(HttpClientConfig config, int user) {
         HttpClient client = config.httpClientInstance();
         if (client instanceof AbstractHttpClient retrying) {
-            HttpRequestRetryHandler retries = retrying.getHttpRequestRetryHandler();
-            retrying.setHttpRequestRetryHandler((failure, count, context) ->
-                    !closed && retries.retryRequest(failure, count, context));
+            retrying.setHttpRequestRetryHandler(new RestAssuredRetry(() -> closed));
         }
         byUser.set(user, client);
         if (closed) { // closed meanwhile: close() may have missed it

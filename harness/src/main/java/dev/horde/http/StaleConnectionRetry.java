@@ -19,6 +19,7 @@ import org.apache.hc.core5.util.TimeValue;
  * do the same). Only then: the connection carried earlier requests, no byte of this response arrived, and the failure
  * is an end of stream or a reset; again if the next pooled connection was closed too. A failure on a new connection,
  * and every other failure, is the request's outcome. The request is one sample, timed from its first attempt.
+ * {@link RestAssuredRetry} applies the same rule to REST Assured's HttpClient 4.
  */
 final class StaleConnectionRetry implements HttpRequestRetryStrategy {
 
@@ -36,22 +37,28 @@ final class StaleConnectionRetry implements HttpRequestRetryStrategy {
 
     @Override
     public boolean retryRequest(HttpRequest request, IOException exception, int execCount, HttpContext context) {
+        EndpointDetails connection = HttpClientContext.castOrCreate(context).getEndpointDetails();
         return execCount <= MAX_ATTEMPTS
-                && IDEMPOTENT.contains(request.getMethod())
+                && idempotent(request.getMethod())
                 && closedByServer(exception)
-                && reusedWithoutAnswer(HttpClientContext.castOrCreate(context).getEndpointDetails());
+                && connection != null && reusedWithoutAnswer(connection.getRequestCount(), connection.getResponseCount());
     }
 
-    private static boolean closedByServer(IOException exception) {
+    static boolean idempotent(String method) {
+        return IDEMPOTENT.contains(method);
+    }
+
+    /** An end of stream before any response byte (HttpClient 5 or 4), or a reset or broken pipe. */
+    static boolean closedByServer(IOException exception) {
         return exception instanceof NoHttpResponseException
+                || exception instanceof org.apache.http.NoHttpResponseException
                 || exception instanceof SocketException socket && socket.getMessage() != null
                         && (socket.getMessage().contains("reset") || socket.getMessage().contains("Broken pipe"));
     }
 
     /** The connection had carried a request before this one, and nothing of this one's response arrived. */
-    private static boolean reusedWithoutAnswer(EndpointDetails connection) {
-        return connection != null && connection.getRequestCount() > 1
-                && connection.getResponseCount() < connection.getRequestCount();
+    static boolean reusedWithoutAnswer(long requests, long responses) {
+        return requests > 1 && responses < requests;
     }
 
     @Override

@@ -119,6 +119,11 @@ public final class FaultServer implements AutoCloseable {
         };
     }
 
+    /** Reads the request and closes the connection (FIN) without a byte of answer. */
+    public static Fault closeWithoutAnswer() {
+        return (socket, out, number) -> false;
+    }
+
     /** Sends the head and 10 of 1,000 announced body bytes, then resets the connection (RST). */
     public static Fault resetMidResponse() {
         return (socket, out, number) -> {
