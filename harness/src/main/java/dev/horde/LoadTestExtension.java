@@ -84,15 +84,19 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         LoadRun run = new LoadRun(plan, users, UserThreads.factory(plan.threads()),
                 RunObserver.all(log, ConsoleProgress.of(test, plan, plan.progressEvery(), System.out)));
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
-        RunOutcome outcome = runUntilDoneOrShutdown(run, partial -> {
+        ShutdownHandoff handoff = new ShutdownHandoff();
+        RunOutcome outcome = handoff.execute(run, partial -> {
             log.close();
-            publish(new TestReport(plan, partial, Verdict.of(plan, partial),
-                    startedAt, threads), context, null);
+            publish(new TestReport(plan, partial, Verdict.of(plan, partial), startedAt, threads), context, null);
         });
         log.close();
         Verdict verdict = Verdict.of(plan, outcome);
         TestReport report = new TestReport(plan, outcome, verdict, startedAt, threads);
-        IOException unwritten = publish(report, context, log.file());
+        IOException unwritten = null;
+        if (handoff.claim()) {
+            unwritten = publish(report, context, log.file());
+            handoff.published();
+        }
 
         AssertionFailedError failure = null;
         if (outcome.interrupted()) {
@@ -120,33 +124,6 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         io.restassured.RestAssured.port = target.getPort() >= 0 ? target.getPort()
                 : "https".equalsIgnoreCase(target.getScheme()) ? 443 : 80;
         io.restassured.RestAssured.basePath = target.getRawPath() == null ? "" : target.getRawPath();
-    }
-
-    /**
-     * Runs {@code run}; if the JVM begins to shut down meanwhile (Ctrl-C, SIGTERM, a CI runner's kill), hands what was
-     * measured so far, marked interrupted, to {@code onShutdown} before the JVM exits.
-     */
-    private static RunOutcome runUntilDoneOrShutdown(LoadRun run, java.util.function.Consumer<RunOutcome> onShutdown) {
-        Thread hook = new Thread(() -> {
-            try {
-                RunOutcome partial = run.abort();
-                if (partial != null) {
-                    onShutdown.accept(partial);
-                }
-            } catch (RuntimeException e) {
-                System.err.println("horde: could not write the partial results while the JVM shut down: " + e);
-            }
-        }, "horde-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return run.execute();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or has run: it writes the partial results
-            }
-        }
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.horde.http.HttpApi;
 import dev.horde.metrics.FailureCause;
 import dev.horde.testing.FaultServer;
+import dev.horde.testing.ForkedRun;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.NoLeaks;
 import dev.horde.user.User;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -249,6 +251,27 @@ class TargetFaultTests {
         assertThat(summary.getMap("metrics['GET /fault'].errors")).containsOnlyKeys(FailureCause.CUT_OFF);
     }
 
+    @Test
+    void aJvmShutdownMidRunWritesPartialResultsWithEveryRequestAccounted() throws Exception {
+        serve(FaultServer.slow(100));
+
+        try (ForkedRun run = ForkedRun.start(KilledMidRun.class, reports, Map.of(LoadTest.TARGET_PROPERTY_NAME, target))) {
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.requests() >= 40);
+            run.terminate(Duration.ofSeconds(30));
+
+            JsonPath summary = Fixtures.summary(reports, KilledMidRun.class, "get");
+            assertThat(summary.getBoolean("partial")).as(run.output()).isTrue();
+            int sent = summary.getInt("metrics['GET /fault'].sent");
+            int ok = summary.getInt("metrics['GET /fault'].ok");
+            assertThat(ok).isPositive();
+            assertThat(ok + summary.getInt("metrics['GET /fault'].failed")
+                    + summary.getInt("metrics['GET /fault'].unfinished")).isEqualTo(sent);
+            assertThat(sent).as("what the server read, give or take each user's last request")
+                    .isBetween(server.requests() - 4, server.requests() + 4);
+            assertThat(run.output()).as("one summary, written once").containsOnlyOnce("INTERRUPTED");
+        }
+    }
+
     private void serve(FaultServer.Fault fault) throws IOException {
         server = FaultServer.start(fault);
         target = server.baseUri();
@@ -306,6 +329,13 @@ class TargetFaultTests {
         @LoadTest(users = 4, duration = "1s")
         void get() {
             RestAssured.given().baseUri(target).get("/fault");
+        }
+    }
+
+    static class KilledMidRun {
+        @LoadTest(users = 4, duration = "60s")
+        void get() {
+            RestAssured.get("/fault"); // horde.target is the fault server
         }
     }
 

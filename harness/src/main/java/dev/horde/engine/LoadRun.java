@@ -322,7 +322,7 @@ public final class LoadRun implements AutoCloseable {
         aborted = true;
         MetricRegistry registry = metrics;
         if (registry != null) {
-            registry.close(); // before the users stop: requests that fail because the run ends are not counted
+            registry.close(); // before the users stop: nothing that starts from now on counts
         }
         close();
         if (registry == null) {
