@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horde.http.HttpApi;
 import dev.horde.metrics.FailureCause;
+import dev.horde.testing.ChildJvm;
 import dev.horde.testing.FaultServer;
-import dev.horde.testing.ForkedRun;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.NoLeaks;
 import dev.horde.user.User;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -108,7 +109,8 @@ class TargetFaultTests {
         EngineExecutionResults results = Fixtures.run(OneSecondOfRestAssured.class, reports,
                 Map.of("horde.grace", "300ms"));
 
-        assertThat(secondsSince(start)).isLessThan(5);
+        assertThat(secondsSince(start)).as("not the 30 s socket timeout; the first REST Assured call loads Groovy")
+                .isLessThan(20);
         assertThat(Fixtures.failureMessage(results)).startsWith("requests outlasted the run: 4 of 4 requests: "
                 + FailureCause.CUT_OFF + "\n");
         JsonPath summary = accounted(OneSecondOfRestAssured.class, "get");
@@ -255,21 +257,27 @@ class TargetFaultTests {
     void aJvmShutdownMidRunWritesPartialResultsWithEveryRequestAccounted() throws Exception {
         serve(FaultServer.slow(100));
 
-        try (ForkedRun run = ForkedRun.start(KilledMidRun.class, reports, Map.of(LoadTest.TARGET_PROPERTY_NAME, target))) {
+        Path output = reports.resolve("child.log");
+        Process child = ChildJvm.start(KilledMidRun.class, reports, output, Map.of(LoadTest.TARGET_PROPERTY_NAME, target));
+        try {
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> server.requests() >= 40);
-            run.terminate(Duration.ofSeconds(30));
-
-            JsonPath summary = Fixtures.summary(reports, KilledMidRun.class, "get");
-            assertThat(summary.getBoolean("partial")).as(run.output()).isTrue();
-            int sent = summary.getInt("metrics['GET /fault'].sent");
-            int ok = summary.getInt("metrics['GET /fault'].ok");
-            assertThat(ok).isPositive();
-            assertThat(ok + summary.getInt("metrics['GET /fault'].failed")
-                    + summary.getInt("metrics['GET /fault'].unfinished")).isEqualTo(sent);
-            assertThat(sent).as("what the server read, give or take each user's last request")
-                    .isBetween(server.requests() - 4, server.requests() + 4);
-            assertThat(run.output()).as("one summary, written once").containsOnlyOnce("INTERRUPTED");
+            child.destroy(); // SIGTERM, as a CI runner's cancel: the JVM runs its shutdown hooks
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child JVM ends").isTrue();
+        } finally {
+            child.destroyForcibly();
         }
+
+        String printed = Files.readString(output);
+        JsonPath summary = Fixtures.summary(reports, KilledMidRun.class, "get");
+        assertThat(summary.getBoolean("partial")).as(printed).isTrue();
+        int sent = summary.getInt("metrics['GET /fault'].sent");
+        int ok = summary.getInt("metrics['GET /fault'].ok");
+        assertThat(ok).isPositive();
+        assertThat(ok + summary.getInt("metrics['GET /fault'].failed")
+                + summary.getInt("metrics['GET /fault'].unfinished")).isEqualTo(sent);
+        assertThat(sent).as("what the server read, give or take each user's last request")
+                .isBetween(server.requests() - 4, server.requests() + 4);
+        assertThat(printed).as("one summary, written once").containsOnlyOnce("INTERRUPTED");
     }
 
     private void serve(FaultServer.Fault fault) throws IOException {

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
@@ -95,14 +96,25 @@ public final class WebSocketSession implements AutoCloseable {
     }
 
     /**
-     * Sends a text message, reconnecting first if the connection was dropped; returns once it is written.
+     * Sends a text message, reconnecting first if the connection was dropped; returns once it is written. A send that
+     * fails on a broken connection counts the drop and the next send reconnects.
      *
      * @throws WebSocketException if it cannot be sent within the run's request timeout
      */
     public void send(String text) {
         dropIfChaosSaysSo();
         ensureOpen();
-        await(connection.socket.sendText(text, true), "sending a message");
+        Connection current = connection;
+        try {
+            await(current.socket.sendText(text, true), "sending a message");
+        } catch (WebSocketException e) {
+            if (e.getCause() instanceof IOException) {
+                // The JDK's client (17 to 25 at least) loses a TCP close that arrives while the listener still handles
+                // the message before it: no onClose, no onError, the socket looks open. A failed write is the sign.
+                current.broken();
+            }
+            throw e;
+        }
     }
 
     /**
@@ -283,14 +295,20 @@ public final class WebSocketSession implements AutoCloseable {
     private final class Connection implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
         private final CompletableFuture<Void> closed = new CompletableFuture<>();
+        private final AtomicBoolean ended = new AtomicBoolean();
         private volatile WebSocket socket;
         private volatile long openedAt;
         private volatile long dropAt;
         private volatile boolean dropped;
-        private volatile boolean ended;
 
         boolean isOpen() {
-            return !ended && socket != null && !socket.isOutputClosed() && !socket.isInputClosed();
+            return !ended.get() && socket != null && !socket.isOutputClosed() && !socket.isInputClosed();
+        }
+
+        /** A write failed: the connection is gone, whether or not the JDK told the listener. */
+        void broken() {
+            ended(ABNORMAL_CLOSURE);
+            socket.abort();
         }
 
         @Override
@@ -337,10 +355,9 @@ public final class WebSocketSession implements AutoCloseable {
         }
 
         private void ended(int code) {
-            if (ended) {
+            if (!ended.compareAndSet(false, true)) {
                 return;
             }
-            ended = true;
             Reply reply = pending;
             if (reply != null && !dropped && connection == this) { // after a chaos drop the reply comes on the next one
                 reply.future.completeExceptionally(new Dropped(code));

@@ -52,7 +52,7 @@ class AllureSupportTests {
     @Test
     void aProjectWithoutAllureOnItsClassPathRunsUnchanged() throws Exception {
         Path output = reports.resolve("child.log");
-        Process child = ChildJvm.start(TwoBudgets.class, reports, output, entry -> !entry.contains("allure"));
+        Process child = ChildJvm.start(TwoBudgets.class, reports, output, Map.of(), entry -> !entry.contains("allure"));
 
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String printed = Files.readString(output);

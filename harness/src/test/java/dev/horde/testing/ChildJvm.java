@@ -4,12 +4,13 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.nio.file.Path;
-import java.util.List;
-import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -19,28 +20,40 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
+    /** Arguments: the fixture class, the report directory, then {@code key=value} configuration parameters. */
     public static void main(String[] args) throws ClassNotFoundException {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+        LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(Class.forName(args[0])))
-                .configurationParameter("horde.report.dir", args[1])
-                .build();
-        LauncherFactory.create().execute(request);
+                .configurationParameter("horde.report.dir", args[1]);
+        for (int i = 2; i < args.length; i++) {
+            String[] pair = args[i].split("=", 2);
+            request.configurationParameter(pair[0], pair[1]);
+        }
+        LauncherFactory.create().execute(request.build());
     }
 
     /** Starts a JVM with this test class path running {@code fixture}, its output going to {@code output}. */
     public static Process start(Class<?> fixture, Path reportDir, Path output) throws IOException {
-        return start(fixture, reportDir, output, entry -> true);
+        return start(fixture, reportDir, output, Map.of(), entry -> true);
     }
 
-    /** Like {@link #start(Class, Path, Path)}, with only the class path entries {@code keep} accepts. */
-    public static Process start(Class<?> fixture, Path reportDir, Path output, Predicate<String> keep)
+    /** Like {@link #start(Class, Path, Path)}, with configuration parameters. */
+    public static Process start(Class<?> fixture, Path reportDir, Path output, Map<String, String> parameters)
             throws IOException {
+        return start(fixture, reportDir, output, parameters, entry -> true);
+    }
+
+    /** Like {@link #start(Class, Path, Path, Map)}, with only the class path entries {@code keep} accepts. */
+    public static Process start(Class<?> fixture, Path reportDir, Path output, Map<String, String> parameters,
+            Predicate<String> keep) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(keep)
                 .collect(Collectors.joining(File.pathSeparator));
-        return new ProcessBuilder(List.of(java, "-cp", classPath, ChildJvm.class.getName(),
-                fixture.getName(), reportDir.toString()))
+        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, ChildJvm.class.getName(),
+                fixture.getName(), reportDir.toString()));
+        parameters.forEach((key, value) -> command.add(key + "=" + value));
+        return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();

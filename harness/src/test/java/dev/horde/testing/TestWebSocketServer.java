@@ -2,7 +2,9 @@ package dev.horde.testing;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -10,16 +12,27 @@ import org.java_websocket.server.WebSocketServer;
 /**
  * A real WebSocket server on 127.0.0.1: answers {@code ping:N} with {@code pong:N}, sends {@code event:X} to every
  * connection on {@code broadcast:X}, closes the connection with code 4000 on {@code drop-me}, ends the TCP connection
- * without a close frame on {@code abort-me}, ignores anything else.
+ * without a close frame on {@code abort-me} at once, on {@code abort-soon} 200 ms later, and on {@code
+ * say-bye-and-abort-soon} 100 ms after sending {@code bye}; ignores anything else.
+ *
+ * <p>{@code abort-soon} is for tests that drop a connection right after a reply: the JDK's WebSocket client loses a
+ * connection's end that arrives while its listener still handles the message before it (see WebSocketSession#send).
  */
 public final class TestWebSocketServer extends WebSocketServer implements AutoCloseable {
 
     private final CountDownLatch started = new CountDownLatch(1);
+    private final AtomicInteger closed = new AtomicInteger();
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "test-ws-server-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private TestWebSocketServer() {
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
         setTcpNoDelay(true); // small frames go out at once: with Nagle, a delayed ACK holds replies ~40 ms
+        timer.prestartCoreThread(); // with the server, not in the middle of a test that checks for threads left
     }
 
     /** Starts a server on a free port. */
@@ -30,6 +43,11 @@ public final class TestWebSocketServer extends WebSocketServer implements AutoCl
             throw new IllegalStateException("the test WebSocket server did not start");
         }
         return server;
+    }
+
+    /** How many connections have ended so far, however they ended. */
+    public int closedConnections() {
+        return closed.get();
     }
 
     /** {@code ws://127.0.0.1:<port>/}. */
@@ -43,11 +61,21 @@ public final class TestWebSocketServer extends WebSocketServer implements AutoCl
             socket.send("pong:" + message.substring(5));
         } else if (message.startsWith("broadcast:")) {
             broadcast("event:" + message.substring(10));
+        } else if (message.equals("say-bye-and-abort-soon")) {
+            socket.send("bye");
+            timer.schedule(() -> abort(socket), 100, TimeUnit.MILLISECONDS);
         } else if (message.equals("drop-me")) {
             socket.close(4000, "dropped on purpose");
         } else if (message.equals("abort-me")) {
-            socket.closeConnection(1006, "aborted on purpose"); // the TCP connection ends, no close frame
+            abort(socket);
+        } else if (message.equals("abort-soon")) {
+            timer.schedule(() -> abort(socket), 200, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void abort(WebSocket socket) {
+        socket.closeConnection(1006, "aborted on purpose"); // the TCP connection ends, no close frame
+        onWriteDemand(socket); // wakes the selector, which closes the socket for good: a write to it is then reset
     }
 
     @Override
@@ -56,6 +84,7 @@ public final class TestWebSocketServer extends WebSocketServer implements AutoCl
 
     @Override
     public void onClose(WebSocket socket, int code, String reason, boolean remote) {
+        closed.incrementAndGet();
     }
 
     @Override
@@ -69,6 +98,7 @@ public final class TestWebSocketServer extends WebSocketServer implements AutoCl
 
     @Override
     public void close() {
+        timer.shutdownNow();
         try {
             stop(1_000);
         } catch (InterruptedException e) {

@@ -83,6 +83,18 @@ class WebSocketFaultTests {
         assertThat(summary.getDouble("metrics['ws round trip'].p50Ms")).isBetween(300.0, 2_000.0);
     }
 
+    @Test
+    void aDropTheJdkClientMissesIsFoundAtTheNextFailedSendAndTheUserReconnects() {
+        NoLeaks.watch(server.getPort());
+
+        Fixtures.run(LostWhileHandling.class, reports, Map.of("horde.request.timeout", "500ms"));
+
+        JsonPath summary = accounted(LostWhileHandling.class, "talk");
+        assertThat(summary.getInt("metrics['ws disconnect'].errors['ws closed 1006']")).isEqualTo(1);
+        assertThat(summary.getInt("metrics['ws connect'].ok")).as("the first connect and one reconnect").isEqualTo(2);
+        assertThat(summary.getInt("metrics.iteration.ok")).as("the iterations after the reconnect").isPositive();
+    }
+
     private JsonPath accounted(Class<?> fixture, String method) {
         return Fixtures.accountedFor(Fixtures.summary(reports, fixture, method));
     }
@@ -109,7 +121,7 @@ class WebSocketFaultTests {
 
         void abortAndAwaitTheEnd() {
             WebSocketSession session = socket().orElseThrow();
-            session.send("abort-me");
+            session.send("abort-soon"); // once the pong is handled: see TestWebSocketServer
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !session.isOpen());
         }
     }
@@ -119,6 +131,39 @@ class WebSocketFaultTests {
         void abort(Socketeer user) {
             user.ping(); // reconnects first when the last iteration's connection was dropped
             user.abortAndAwaitTheEnd();
+        }
+    }
+
+    /** Still handling {@code bye} when the server's close arrives: the JDK's client then never reports the close. */
+    public static class SlowReader extends Socketeer {
+        private volatile boolean byeHandled;
+        private boolean saidBye;
+
+        @Override
+        protected void onMessage(String message) {
+            if (message.equals("bye")) {
+                int closedBefore = server.closedConnections();
+                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.closedConnections() > closedBefore);
+                // leave the JDK's selector thread time to read the end of the stream while this listener is busy
+                Awaitility.await().pollDelay(Duration.ofMillis(200)).until(() -> true);
+                byeHandled = true;
+            }
+        }
+
+        void sayByeOnce() {
+            if (!saidBye) {
+                saidBye = true;
+                socket().orElseThrow().send("say-bye-and-abort-soon");
+                Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> byeHandled);
+            }
+        }
+    }
+
+    static class LostWhileHandling {
+        @LoadTest(users = 1, iterations = 6, duration = "30s")
+        void talk(SlowReader user) {
+            user.sayByeOnce();
+            user.ping();
         }
     }
 
