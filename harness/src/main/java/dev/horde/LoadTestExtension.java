@@ -94,8 +94,11 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         TestReport report = new TestReport(plan, outcome, verdict, startedAt, threads);
         IOException unwritten = null;
         if (handoff.claim()) {
-            unwritten = publish(report, context, log.file());
-            handoff.published();
+            try {
+                unwritten = publish(report, context, log.file());
+            } finally {
+                handoff.published();
+            }
         }
 
         AssertionFailedError failure = null;

@@ -102,9 +102,17 @@ public final class WebSocketSession implements AutoCloseable {
      * @throws WebSocketException if it cannot be sent within the run's request timeout
      */
     public void send(String text) {
+        send(text, null);
+    }
+
+    /** Sends {@code text}, awaiting {@code reply} if not null from the connection it goes on (not an earlier one). */
+    private void send(String text, Reply reply) {
         dropIfChaosSaysSo();
         ensureOpen();
         Connection current = connection;
+        if (reply != null) {
+            pending = reply;
+        }
         try {
             await(current.socket.sendText(text, true), "sending a message");
         } catch (WebSocketException e) {
@@ -126,11 +134,10 @@ public final class WebSocketSession implements AutoCloseable {
     public String roundTrip(String message, Predicate<String> isReply) {
         Metric metric = metrics.metric(ROUND_TRIP, MetricKind.MESSAGE);
         Reply reply = new Reply(isReply, new CompletableFuture<>());
-        pending = reply;
         long start = metric.start();
         String cause = null;
         try {
-            send(message);
+            send(message, reply);
             String answer = reply.future.get(Math.max(0, start + timeout.toNanos() - System.nanoTime()),
                     TimeUnit.NANOSECONDS);
             metric.recordSuccess(start, System.nanoTime());
@@ -164,8 +171,8 @@ public final class WebSocketSession implements AutoCloseable {
             closing = true;
             return;
         }
-        if (!current.isOpen()) { // the target dropped it first: let the listener count the drop
-            awaitEnd(current);
+        if (!current.isOpen()) { // the target ended it first: the drop is counted before closing
+            settle(current);
             closing = true;
             current.socket.abort();
             return;
@@ -183,14 +190,20 @@ public final class WebSocketSession implements AutoCloseable {
         }
     }
 
-    private void awaitEnd(Connection current) {
+    /**
+     * Counts the drop of a connection the JDK already reports ended, before it is aborted (an abort cancels the
+     * listener's pending {@code onClose}): waits briefly for the listener to count it with its close code, else counts
+     * it as {@code ws closed 1006}.
+     */
+    private void settle(Connection ended) {
         try {
-            current.closed.get(Math.min(timeout.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+            ended.closed.get(Math.min(timeout.toNanos(), TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
-            // the listener was not told: nothing to count
+            // the listener was not told in time
         }
+        ended.ended(ABNORMAL_CLOSURE); // nothing more once the listener has counted it
     }
 
     /**
@@ -237,6 +250,9 @@ public final class WebSocketSession implements AutoCloseable {
         Metric metric = metrics.metric(CONNECT, MetricKind.REQUEST);
         Connection previous = connection;
         if (previous != null) {
+            if (!previous.isOpen()) {
+                settle(previous);
+            }
             previous.socket.abort();
         }
         Connection fresh = new Connection();
@@ -362,13 +378,12 @@ public final class WebSocketSession implements AutoCloseable {
             if (reply != null && !dropped && connection == this) { // after a chaos drop the reply comes on the next one
                 reply.future.completeExceptionally(new Dropped(code));
             }
-            // counted even when the user already reconnected: the listener may learn of the drop after the user did
             if (!closing && !dropped && openedAt != 0) {
                 Metric drops = metrics.metric(DISCONNECT, MetricKind.MESSAGE);
                 drops.started(openedAt);
                 drops.recordFailure(openedAt, System.nanoTime(), "ws closed " + code);
             }
-            closed.complete(null); // after the drop is counted: close() waits for it
+            closed.complete(null); // after the drop is counted: settle() waits for it
         }
     }
 }

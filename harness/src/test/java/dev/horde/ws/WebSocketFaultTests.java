@@ -50,7 +50,8 @@ class WebSocketFaultTests {
         Fixtures.run(Aborted.class, reports).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
         JsonPath summary = accounted(Aborted.class, "abort");
-        assertThat(summary.getInt("metrics['ws disconnect'].errors['ws closed 1006']")).isEqualTo(6);
+        assertThat(summary.getInt("metrics['ws disconnect'].errors['ws closed 1006']")).as(summary.prettify())
+                .isEqualTo(6);
         assertThat(summary.getInt("metrics['ws connect'].ok")).as("a first connect and two reconnects each").isEqualTo(6);
         assertThat(summary.getInt("metrics['ws round trip'].ok")).isEqualTo(6);
     }
