@@ -52,11 +52,11 @@ class ChaosTests {
         JsonPath summary = Fixtures.summary(reports, Delayed.class, "get");
         assertThat(summary.getInt("metrics['chaos delay'].ok")).isEqualTo(10);
         assertThat(summary.getString("metrics['chaos delay'].kind")).isEqualTo("chaos");
-        assertThat(summary.getDouble("metrics['chaos delay'].p50Ms")).isBetween(30.0, 60.0);
-        assertThat(summary.getDouble("metrics['chaos delay'].maxMs")).isLessThan(200.0);
-        assertThat(summary.getDouble("metrics['GET /ok'].p50Ms")).isLessThan(30.0);
-        assertThat(summary.getDouble("metrics.iteration.p50Ms")).isGreaterThanOrEqualTo(30.0);
-        assertThat(summary.getString("plan.chaos.delayMin")).isEqualTo("30ms");
+        assertThat(summary.getDouble("metrics['chaos delay'].p50Ms")).isBetween(200.0, 400.0);
+        assertThat(summary.getDouble("metrics['chaos delay'].maxMs")).isLessThan(1_000.0);
+        assertThat(summary.getDouble("metrics['GET /ok'].p50Ms")).as("the delay is not in it").isLessThan(200.0);
+        assertThat(summary.getDouble("metrics.iteration.p50Ms")).isGreaterThanOrEqualTo(200.0);
+        assertThat(summary.getString("plan.chaos.delayMin")).isEqualTo("200ms");
     }
 
     @Test
@@ -109,7 +109,7 @@ class ChaosTests {
 
     static class Delayed {
         @LoadTest(users = 2, iterations = 5, duration = "30s")
-        @Chaos(delay = "30ms..40ms")
+        @Chaos(delay = "200ms..250ms") // well above a cold request's latency, so that it shows where it went
         void get() {
             server.api().get("/ok").send();
         }

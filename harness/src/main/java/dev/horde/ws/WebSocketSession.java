@@ -219,6 +219,7 @@ public final class WebSocketSession implements AutoCloseable {
         Metric drops = chaos.metric(ClientChaos.DROPPED);
         drops.started(current.openedAt);
         current.socket.abort();
+        current.ended(ABNORMAL_CLOSURE); // ended now, not counted as the target's drop
         drops.recordSuccess(current.openedAt, System.nanoTime());
     }
 

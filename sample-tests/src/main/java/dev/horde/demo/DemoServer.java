@@ -122,7 +122,7 @@ public final class DemoServer implements AutoCloseable {
         server.stop(0);
         executor.shutdownNow();
         try {
-            hub.stop(1_000);
+            hub.shutDown(1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
@@ -23,6 +25,11 @@ final class EventHub extends WebSocketServer {
 
     private final Map<Long, Set<WebSocket>> sockets = new ConcurrentHashMap<>();
     private final CountDownLatch started = new CountDownLatch(1);
+    private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "demo-ws-flusher");
+        thread.setDaemon(true);
+        return thread;
+    });
     private volatile ChatService chat;
 
     EventHub() {
@@ -36,6 +43,27 @@ final class EventHub extends WebSocketServer {
         start();
         if (!started.await(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the WebSocket server did not start within 10 s");
+        }
+        flusher.scheduleWithFixedDelay(this::flushStuckWrites, 20, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the server, waiting up to {@code timeoutMillis} for its connections to close. */
+    void shutDown(int timeoutMillis) throws InterruptedException {
+        flusher.shutdownNow();
+        stop(timeoutMillis);
+    }
+
+    /**
+     * Java-WebSocket's server can lose a message's write: the worker thread that queues it asks the selector to write
+     * while the selector thread, just done writing the message before, turns writing off again; the message then
+     * waits for the connection's next one. Every 20 ms the selector is asked again for each connection with anything
+     * queued.
+     */
+    private void flushStuckWrites() {
+        for (WebSocket socket : getConnections()) {
+            if (socket.hasBufferedData()) {
+                onWriteDemand(socket);
+            }
         }
     }
 
