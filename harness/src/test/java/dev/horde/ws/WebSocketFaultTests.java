@@ -138,12 +138,11 @@ class WebSocketFaultTests {
     /** Still handling {@code bye} when the server's close arrives: the JDK's client then never reports the close. */
     public static class SlowReader extends Socketeer {
         private volatile boolean byeHandled;
-        private boolean saidBye;
+        private volatile int closedBefore = -1;
 
         @Override
         protected void onMessage(String message) {
             if (message.equals("bye")) {
-                int closedBefore = server.closedConnections();
                 Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> server.closedConnections() > closedBefore);
                 // leave the JDK's selector thread time to read the end of the stream while this listener is busy
                 Awaitility.await().pollDelay(Duration.ofMillis(200)).until(() -> true);
@@ -152,8 +151,8 @@ class WebSocketFaultTests {
         }
 
         void sayByeOnce() {
-            if (!saidBye) {
-                saidBye = true;
+            if (closedBefore < 0) {
+                closedBefore = server.closedConnections();
                 socket().orElseThrow().send("say-bye-and-abort-soon");
                 Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> byeHandled);
             }
