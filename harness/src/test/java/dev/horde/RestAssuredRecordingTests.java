@@ -107,6 +107,16 @@ class RestAssuredRecordingTests {
                 .contains("error rate of * was 100.0% (3 of 3), budget 0% — 3 × connection refused");
     }
 
+    @Test
+    void requestsFailingInsideTheClientAreAClientErrorNotTheTargets() {
+        EngineExecutionResults results = Fixtures.run(BrokenClient.class, reports);
+
+        assertThat(Fixtures.failureMessage(results)).startsWith("requests failed in the HTTP client, not at the target:"
+                + " 20 of 20 requests: client error: IllegalStateException: Invalid use of BasicClientConnManager:"
+                + " connection still allocated.\n");
+        assertThat(server.requests("/ok")).isZero();
+    }
+
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
 
     static class BrowseItems {
@@ -165,6 +175,15 @@ class RestAssuredRecordingTests {
             given().baseUri(server.baseUri()).get("/whoami").then().body("cookie", org.hamcrest.Matchers.emptyString());
             given().baseUri(server.baseUri()).cookie("mine", "1").get("/whoami")
                     .then().body("cookie", org.hamcrest.Matchers.equalTo("mine=1"));
+        }
+    }
+
+    static class BrokenClient {
+        @LoadTest(users = 2, duration = "10s", iterations = 10)
+        void broken() {
+            given().baseUri(server.baseUri()).filter((request, response, context) -> {
+                throw new IllegalStateException("Invalid use of BasicClientConnManager: connection still allocated.");
+            }).get("/ok");
         }
     }
 

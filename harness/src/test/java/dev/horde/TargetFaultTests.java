@@ -6,6 +6,7 @@ import dev.horde.http.HttpApi;
 import dev.horde.metrics.FailureCause;
 import dev.horde.testing.ChildJvm;
 import dev.horde.testing.FaultServer;
+import dev.horde.testing.FaultTarget;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.NoLeaks;
 import dev.horde.user.User;
@@ -18,10 +19,10 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
@@ -39,17 +40,13 @@ class TargetFaultTests {
     /** The target of the fixture being run. */
     static volatile String target;
 
+    @RegisterExtension
+    final FaultTarget faults = new FaultTarget();
+
     @TempDir
     Path reports;
 
     private FaultServer server;
-
-    @AfterEach
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @Test
     void nothingListeningIsTargetUnreachable() throws IOException {
@@ -281,9 +278,8 @@ class TargetFaultTests {
     }
 
     private void serve(FaultServer.Fault fault) throws IOException {
-        server = FaultServer.start(fault);
+        server = faults.serve(fault);
         target = server.baseUri();
-        NoLeaks.watch(server.port());
     }
 
     private JsonPath summary(Class<?> fixture) {

@@ -65,6 +65,7 @@ public final class HttpApi {
     private Deadlines.Slot deadline;
 
     private HttpApi(HttpHost host, String basePath) {
+        HttpClient5Version.require();
         this.host = host;
         this.authority = host.toHostString();
         this.timeoutCause = FailureCause.at(FailureCause.TIMEOUT, authority);
@@ -78,6 +79,7 @@ public final class HttpApi {
      * {@code "http://127.0.0.1:8080/app"}; request paths are relative to its path.
      *
      * @throws IllegalArgumentException if {@code baseUri} is not an absolute http or https URL
+     * @throws IllegalStateException if the class path holds an httpclient5 older than 5.4
      */
     public static HttpApi to(String baseUri) {
         URI uri;

@@ -158,9 +158,9 @@ public final class HttpCall {
         try {
             result = transport.client().execute(api.host(), request, context,
                     response -> new HttpResult(method, template, response, bytes(response.getEntity())));
-        } catch (IOException | RuntimeException failure) {
+        } catch (IOException | RuntimeException | LinkageError failure) { // LinkageError: a class missing or of another version
             long end = System.nanoTime();
-            String cause = request.timedOut() ? api.timeoutCause() : FailureCause.of(failure, api.authority());
+            String cause = request.timedOut() ? api.timeoutCause() : FailureCause.ofRequest(failure, api.authority());
             if (metric != null) {
                 metric.recordFailure(start, end, cause);
                 endpoints.registry().sampleError(metric, cause, failure);

@@ -39,6 +39,9 @@ public final class RestAssuredRecorder implements Filter {
     public static synchronized void install() {
         if (!RestAssured.filters().contains(INSTANCE)) {
             RestAssured.filters(INSTANCE);
+            if (RestAssuredGroovy.PROBLEM != null) {
+                System.err.println("horde: REST Assured requests will fail: " + RestAssuredGroovy.PROBLEM);
+            }
         }
     }
 
@@ -51,17 +54,24 @@ public final class RestAssuredRecorder implements Filter {
         }
         applyDefaultTimeouts(request, user);
         user.chaos().delay(); // the only chaos for REST Assured requests: aborts and malformed payloads are lean-client only
-        boolean keptAlive = RestAssuredClients.assign(request, user);
+        RestAssuredClients.UserClient client = RestAssuredClients.assign(request, user);
         Metric metric = RestAssuredMetrics.of(user, request.getMethod(), request.getBasePath(), request.getUserDefinedPath());
         long start = metric.start();
         Response result;
         try {
             result = context.next(request, response);
-            if (keptAlive) {
-                result.asByteArray(); // reads the body to its end, which frees the connection for the next request
+            if (client != null) {
+                result.asByteArray(); // keeps the body for the test, read to its end
+                client.finish(); // reads what REST Assured never opened, which frees the connection
             }
         } catch (Throwable failure) { // Groovy throws checked exceptions (ConnectException, …) undeclared
-            String cause = FailureCause.of(failure, authority(request.getURI()));
+            if (client != null) {
+                client.abort();
+            }
+            String cause = FailureCause.ofRequest(failure, authority(request.getURI()));
+            if (RestAssuredGroovy.PROBLEM != null && cause.startsWith(FailureCause.CLIENT_ERROR)) {
+                cause = FailureCause.CLIENT_ERROR + ": " + RestAssuredGroovy.PROBLEM; // instead of a bare NullPointerException
+            }
             metric.recordFailure(start, System.nanoTime(), cause);
             user.metrics().sampleError(metric, cause, failure);
             throw failure; // precise rethrow: only what next() can throw

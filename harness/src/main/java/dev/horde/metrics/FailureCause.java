@@ -22,6 +22,8 @@ public final class FailureCause {
     public static final String INTERRUPTED = "interrupted";
     /** Why a request failed whose response (or its end) did not arrive before its deadline. */
     public static final String TIMEOUT = "timeout";
+    /** The start of the cause of a request that failed inside its HTTP client, before or after the target's part. */
+    public static final String CLIENT_ERROR = "client error";
 
     private static final int MAX_MESSAGE_LENGTH = 120;
     private static final String[] STATUS_CAUSES = new String[600];
@@ -50,9 +52,33 @@ public final class FailureCause {
      * the target's connection: {@code "connection refused (127.0.0.1:8089)"}. A null target names none.
      */
     public static String of(Throwable failure, String target) {
-        if (failure instanceof NamedFailure named) {
-            return named.failureCause();
+        String known = known(failure, target);
+        if (known != null) {
+            return known;
         }
+        if (failure instanceof AssertionError) {
+            return withMessage("assertion failed", failure);
+        }
+        return withMessage(failure.getClass().getSimpleName(), failure);
+    }
+
+    /**
+     * Why a request failed, from what its HTTP client threw: as {@link #of(Throwable, String)} names what the network
+     * or the target did, and {@code "client error: …"} for a failure with no input or output in its chain, such as an
+     * {@code IllegalStateException} of a connection manager or a class missing from the class path: the request
+     * failed inside the client, and says nothing of the target.
+     */
+    public static String ofRequest(Throwable failure, String target) {
+        String known = known(failure, target);
+        if (known != null) {
+            return known;
+        }
+        String cause = withMessage(failure.getClass().getSimpleName(), failure);
+        return hasIoFailure(failure) || failure instanceof AssertionError ? cause : CLIENT_ERROR + ": " + cause;
+    }
+
+    /** What a NamedFailure or an input/output failure in the chain of {@code failure} says, or null. */
+    private static String known(Throwable failure, String target) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
             if (t instanceof NamedFailure named) {
@@ -63,10 +89,17 @@ public final class FailureCause {
                 return target == null || transport.equals(INTERRUPTED) ? transport : at(transport, target);
             }
         }
-        if (failure instanceof AssertionError) {
-            return withMessage("assertion failed", failure);
+        return null;
+    }
+
+    private static boolean hasIoFailure(Throwable failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+                return true;
+            }
         }
-        return withMessage(failure.getClass().getSimpleName(), failure);
+        return false;
     }
 
     /** {@code cause} at {@code target}: {@code "timeout (127.0.0.1:8089)"}. */

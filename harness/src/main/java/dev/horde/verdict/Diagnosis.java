@@ -1,5 +1,6 @@
 package dev.horde.verdict;
 
+import dev.horde.metrics.FailureCause;
 import dev.horde.metrics.Format;
 import dev.horde.metrics.MetricSnapshot;
 import dev.horde.metrics.RunMetrics;
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
  * What the target did, in one plain sentence, when at least half of the requests (or iterations) failed, e.g.
  * {@code target unreachable: 1,200 of 1,200 requests: connection refused (127.0.0.1:8089)}. The kind of fault is
  * the one most failures share: unreachable, not answering in time, dropped connections, malformed responses, server
- * errors, rejected requests, or requests that outlasted the run.
+ * errors, rejected requests, requests that outlasted the run, or requests that failed in the HTTP client itself.
  */
 public final class Diagnosis {
 
@@ -68,7 +69,10 @@ public final class Diagnosis {
         if (cause.startsWith("HTTP 4")) {
             return "target rejected " + unit;
         }
-        if (cause.startsWith(dev.horde.metrics.FailureCause.CUT_OFF)) {
+        if (cause.startsWith(FailureCause.CLIENT_ERROR)) {
+            return unit + " failed in the HTTP client, not at the target";
+        }
+        if (cause.startsWith(FailureCause.CUT_OFF)) {
             return unit + " outlasted the run";
         }
         return unit + " failed";

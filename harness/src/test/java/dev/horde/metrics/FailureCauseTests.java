@@ -30,6 +30,20 @@ class FailureCauseTests {
     }
 
     @Test
+    void aRequestThatFailedInsideItsClientIsAClientErrorNotTheTargets() {
+        assertThat(FailureCause.ofRequest(new IllegalStateException(
+                "Invalid use of BasicClientConnManager: connection still allocated."), "127.0.0.1:8089"))
+                .isEqualTo("client error: IllegalStateException: Invalid use of BasicClientConnManager: connection still"
+                        + " allocated.");
+        assertThat(FailureCause.ofRequest(new NoClassDefFoundError("org/apache/http/impl/client/AbstractHttpClient"), null))
+                .isEqualTo("client error: NoClassDefFoundError: org/apache/http/impl/client/AbstractHttpClient");
+        assertThat(FailureCause.ofRequest(new SocketException("Connection reset"), "127.0.0.1:8089"))
+                .isEqualTo("connection reset (127.0.0.1:8089)");
+        assertThat(FailureCause.ofRequest(new IOException("the body was not the 12 bytes its Content-Length announced"),
+                null)).as("input or output failed: the target's part").startsWith("IOException: ");
+    }
+
+    @Test
     void httpStatusesAreSharedStrings() {
         assertThat(FailureCause.httpStatus(503)).isEqualTo("HTTP 503").isSameAs(FailureCause.httpStatus(503));
         assertThat(FailureCause.httpStatus(999)).isEqualTo("HTTP 999");

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -30,10 +31,27 @@ public final class FaultServer implements AutoCloseable {
     @FunctionalInterface
     public interface Fault {
         /**
-         * Answers (or not) the {@code number}th request (from 1) on {@code socket}; returns whether to read the next
-         * request on the same connection.
+         * Answers (or not) {@code request}, read from {@code socket}; returns whether to read the next request on the
+         * same connection.
          */
-        boolean respond(Socket socket, OutputStream out, int number) throws IOException, InterruptedException;
+        boolean respond(Socket socket, OutputStream out, Request request) throws IOException, InterruptedException;
+    }
+
+    /** A request the server read: its method ({@code GET}), target ({@code /path?query}) and header lines. */
+    public record Request(String method, String target, List<String> headers) {
+
+        /** The target without its query. */
+        public String path() {
+            int query = target.indexOf('?');
+            return query < 0 ? target : target.substring(0, query);
+        }
+
+        /** The value of the first header of this name (any case), or an empty string. */
+        public String header(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return headers.stream().filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).strip()).findFirst().orElse("");
+        }
     }
 
     private static final byte[] OK = response(200, "OK", "ok");
@@ -97,7 +115,7 @@ public final class FaultServer implements AutoCloseable {
     // ---- faults ------------------------------------------------------------------------------------------------------
 
     /** Answers 200 {@code ok}, keeping the connection alive. */
-    public static boolean ok(Socket socket, OutputStream out, int number) throws IOException {
+    public static boolean ok(Socket socket, OutputStream out, Request request) throws IOException {
         out.write(OK);
         out.flush();
         return true;
@@ -105,7 +123,7 @@ public final class FaultServer implements AutoCloseable {
 
     /** Reads the request and never answers; the connection stays open until the client closes it. */
     public static Fault hang() {
-        return (socket, out, number) -> {
+        return (socket, out, request) -> {
             socket.getInputStream().transferTo(OutputStream.nullOutputStream()); // until the client closes
             return false;
         };
@@ -113,20 +131,20 @@ public final class FaultServer implements AutoCloseable {
 
     /** Answers 200 after {@code delayMillis}. */
     public static Fault slow(long delayMillis) {
-        return (socket, out, number) -> {
+        return (socket, out, request) -> {
             TimeUnit.MILLISECONDS.sleep(delayMillis);
-            return ok(socket, out, number);
+            return ok(socket, out, request);
         };
     }
 
     /** Reads the request and closes the connection (FIN) without a byte of answer. */
     public static Fault closeWithoutAnswer() {
-        return (socket, out, number) -> false;
+        return (socket, out, request) -> false;
     }
 
     /** Sends the head and 10 of 1,000 announced body bytes, then resets the connection (RST). */
     public static Fault resetMidResponse() {
-        return (socket, out, number) -> {
+        return (socket, out, request) -> {
             writePartialResponse(out);
             socket.setSoLinger(true, 0); // close() now sends RST instead of FIN
             socket.close();
@@ -136,7 +154,7 @@ public final class FaultServer implements AutoCloseable {
 
     /** Sends the head and 10 of 1,000 announced body bytes, then closes the connection (FIN). */
     public static Fault closeMidResponse() {
-        return (socket, out, number) -> {
+        return (socket, out, request) -> {
             writePartialResponse(out);
             socket.close();
             return false;
@@ -149,8 +167,8 @@ public final class FaultServer implements AutoCloseable {
      */
     public static Fault closeKeepAliveAtRandom(double share, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        return (socket, out, number) -> {
-            ok(socket, out, number);
+        return (socket, out, request) -> {
+            ok(socket, out, request);
             boolean close;
             synchronized (random) {
                 close = random.nextDouble() < share;
@@ -163,7 +181,7 @@ public final class FaultServer implements AutoCloseable {
     public static Fault statusStorm(int status, double share, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] error = response(status, "Storm", "{\"error\":\"overloaded\"}");
-        return (socket, out, number) -> {
+        return (socket, out, request) -> {
             boolean fail;
             synchronized (random) {
                 fail = random.nextDouble() < share;
@@ -176,7 +194,7 @@ public final class FaultServer implements AutoCloseable {
 
     /** Answers with a chunked body whose first chunk header is not a chunk size, then closes. */
     public static Fault malformed() {
-        return (socket, out, number) -> {
+        return (socket, out, request) -> {
             out.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nnot-a-chunk-size\r\n"
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
@@ -216,12 +234,13 @@ public final class FaultServer implements AutoCloseable {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            for (int number = 1; !closed; number++) {
-                if (!readRequest(in)) {
+            while (!closed) {
+                Request request = readRequest(in);
+                if (request == null) {
                     return; // the client closed the connection
                 }
                 requests.incrementAndGet();
-                if (!fault.respond(socket, out, number)) {
+                if (!fault.respond(socket, out, request)) {
                     return;
                 }
             }
@@ -234,27 +253,30 @@ public final class FaultServer implements AutoCloseable {
         }
     }
 
-    /** Reads a request head and its body (by Content-Length); false at the end of the stream. */
-    private static boolean readRequest(InputStream in) throws IOException {
+    /** Reads a request head and its body (by Content-Length); null at the end of the stream. */
+    private static Request readRequest(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream(256);
         int matched = 0;
         while (matched < 4) {
             int b = in.read();
             if (b < 0) {
-                return false;
+                return null;
             }
             head.write(b);
             matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
                     ? matched + 1 : (b == '\r' ? 1 : 0);
         }
         long length = 0;
-        for (String line : head.toString(StandardCharsets.US_ASCII).split("\r\n")) {
+        String[] lines = head.toString(StandardCharsets.US_ASCII).split("\r\n");
+        for (String line : lines) {
             if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
                 length = Long.parseLong(line.substring(15).strip());
             }
         }
         in.skipNBytes(length);
-        return true;
+        String[] requestLine = lines[0].split(" ", 3);
+        return new Request(requestLine[0], requestLine.length > 1 ? requestLine[1] : "",
+                List.of(lines).subList(1, lines.length));
     }
 
     @Override

@@ -32,6 +32,16 @@ public final class Fixtures {
         return run(fixture, reportDir, Map.of());
     }
 
+    /** Asserts that the fixture's tests all passed, with the message of the first failure if one did not. */
+    public static void assertPassed(EngineExecutionResults results) {
+        results.allEvents().failed().stream().findFirst().ifPresent(failed -> {
+            Throwable failure = failed.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+            throw new AssertionError(failed.getTestDescriptor().getDisplayName() + " failed: " + failure.getMessage(),
+                    failure);
+        });
+        assertThat(results.testEvents().succeeded().count()).as("tests passed").isPositive();
+    }
+
     /** The message of the only failed test or container. */
     public static String failureMessage(EngineExecutionResults results) {
         Event failed = results.allEvents().failed().stream()
