@@ -6,6 +6,8 @@
 #   bench/run.sh [users=50] [measured s=15] [warm-up s=5]
 #   BENCH=memory bench/run.sh [users=10000]   heap and RSS per idle user, HTTP only and with a WebSocket each
 #   BENCH=rate bench/run.sh [rate=1000] [measured s=60]   whether the open model holds its arrival rate
+#   BENCH=warmup bench/run.sh [users=50] [s=60]   a fresh JVM's CPU per request and p50 every 5 s, REST Assured and
+#       the lean client; BENCH_JVM_OPTS adds JVM options to try (an AOT cache, Groovy or JIT settings)
 # BENCH_JAVA_HOME picks the JDK the tools run on (default: Temurin 25 if installed, else JAVA_HOME); Maven builds with
 # JAVA_HOME as usual. The last line is machine-readable.
 set -euo pipefail
@@ -46,6 +48,22 @@ if [ "${BENCH:-}" = memory ]; then
   echo "bench: users=$USERS http_heap_kb=$(field "$http" heap_kb_per_user) http_rss_kb=$(field "$http" rss_kb_per_user)" \
     "ws_heap_kb=$(field "$ws" heap_kb_per_user) ws_rss_kb=$(field "$ws" rss_kb_per_user)" \
     "failures=$(( $(field "$http" failures) + $(field "$ws" failures) ))"
+  exit 0
+fi
+
+if [ "${BENCH:-}" = warmup ]; then
+  USERS=${1:-50}; LENGTH=${2:-60}
+  for tool in ra fast; do
+    echo "bench: $tool, a fresh JVM, $USERS users for ${LENGTH}s, in 5 s blocks" >&2
+    "$JAVA" $HEAP ${BENCH_JVM_OPTS:-} -Dbench.curve=5 -cp "$HARNESS_CP" dev.horde.bench.LoopBenchmark "$tool" \
+      "$NGINX_URL" "$USERS" "$LENGTH" 0 > "$logs/curve-$tool.log" 2>&1 || { cat "$logs/curve-$tool.log"; exit 1; }
+    printf '\n%s: client warm-up %s ms before the clock\n' "$tool" "$(awk -F= '/^warm-up/ {print $2}' "$logs/curve-$tool.log")"
+    printf '%16s %10s %8s %12s %9s\n' "since JVM start" "requests" "req/s" "CPU ms/req" "p50 ms"
+    grep '^curve ' "$logs/curve-$tool.log" | tr ' ' '\n' | awk -F= '
+      $1=="since_jvm_start_s" {t=$2} $1=="requests" {n=$2} $1=="rps" {r=$2} $1=="cpu_ms_per_request" {c=$2}
+      $1=="p50_ms" {printf "%14s s %10s %8s %12s %9s\n", t, n, r, c, $2}'
+  done
+  echo "JDK: $("$JAVA" -version 2>&1 | head -1)${BENCH_JVM_OPTS:+, options: $BENCH_JVM_OPTS}"
   exit 0
 fi
 

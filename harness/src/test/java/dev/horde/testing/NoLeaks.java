@@ -19,8 +19,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Asserts after each test that it left nothing behind: no platform thread it started is still alive (user threads on
- * JDK 17, the run's sampler, dispatcher and deadline watchdog, HTTP client threads; before JDK 21 the JDK
- * HttpClient of WebSockets cannot be closed, and its selector thread ends once the client is collected), and no client socket to a
+ * JDK 17, the run's sampler, dispatcher and deadline watchdog, HTTP client threads; not the JDK's scheduler of virtual
+ * threads, which the first virtual thread of a JVM starts; before JDK 21 the JDK HttpClient of WebSockets cannot be
+ * closed, and its selector thread ends once the client is collected), and no client socket to a
  * {@linkplain #watch(int) watched} port is still open (read from {@code /proc/net/tcp}: connections in ESTABLISHED,
  * SYN_SENT or CLOSE_WAIT whose remote port is the watched one). Waits up to 10 s for both, so a thread that is ending
  * is not a leak.
@@ -66,11 +67,21 @@ public final class NoLeaks implements BeforeEachCallback, AfterEachCallback {
             System.gc(); // before JDK 21 an HttpClient cannot be closed: its selector thread ends once it is collected
         }
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> !before.contains(thread) && thread.isAlive())
+                .filter(thread -> !before.contains(thread) && thread.isAlive() && !virtualThreadScheduler(thread))
                 .map(Thread::getName)
                 .filter(name -> NOT_OURS.stream().noneMatch(name::startsWith))
                 .sorted()
                 .collect(Collectors.toList());
+    }
+
+    /**
+     * Whether {@code thread} is one of the JDK's own threads that run virtual threads (carriers, pollers, timers): the
+     * first virtual thread of a JVM starts them, and they stay.
+     */
+    private static boolean virtualThreadScheduler(Thread thread) {
+        String name = thread.getName();
+        return thread.getClass().getName().equals("jdk.internal.misc.CarrierThread") || name.equals("MasterPoller")
+                || name.equals("VirtualThread-unblocker") || name.endsWith("-Poller") || name.endsWith("-delayScheduler");
     }
 
     /** Connections of this host whose remote port is {@code port}, still held open by the client: lines of /proc/net/tcp. */
