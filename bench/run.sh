@@ -7,7 +7,8 @@
 #   BENCH=memory bench/run.sh [users=10000]   heap and RSS per idle user, HTTP only and with a WebSocket each
 #   BENCH=rate bench/run.sh [rate=1000] [measured s=60]   whether the open model holds its arrival rate
 #   BENCH=warmup bench/run.sh [users=50] [s=60]   a fresh JVM's CPU per request and p50 every 5 s, REST Assured and
-#       the lean client; BENCH_JVM_OPTS adds JVM options to try (an AOT cache, Groovy or JIT settings)
+#       the lean client (BENCH_TOOLS=ra for one); BENCH_JVM_OPTS adds JVM options to try (an AOT cache, Groovy or JIT
+#       settings)
 # BENCH_JAVA_HOME picks the JDK the tools run on (default: Temurin 25 if installed, else JAVA_HOME); Maven builds with
 # JAVA_HOME as usual. The last line is machine-readable.
 set -euo pipefail
@@ -53,11 +54,12 @@ fi
 
 if [ "${BENCH:-}" = warmup ]; then
   USERS=${1:-50}; LENGTH=${2:-60}
-  for tool in ra fast; do
+  for tool in ${BENCH_TOOLS:-ra fast}; do
     echo "bench: $tool, a fresh JVM, $USERS users for ${LENGTH}s, in 5 s blocks" >&2
     "$JAVA" $HEAP ${BENCH_JVM_OPTS:-} -Dbench.curve=5 -cp "$HARNESS_CP" dev.horde.bench.LoopBenchmark "$tool" \
       "$NGINX_URL" "$USERS" "$LENGTH" 0 > "$logs/curve-$tool.log" 2>&1 || { cat "$logs/curve-$tool.log"; exit 1; }
-    printf '\n%s: client warm-up %s ms before the clock\n' "$tool" "$(awk -F= '/^warm-up/ {print $2}' "$logs/curve-$tool.log")"
+    printf '\n%s: generator warm-up before the clock: %s\n' "$tool" \
+      "$(sed -n 's/^generator warm-up: //p' "$logs/curve-$tool.log" | grep . || echo none)"
     printf '%16s %10s %8s %12s %9s\n' "since JVM start" "requests" "req/s" "CPU ms/req" "p50 ms"
     grep '^curve ' "$logs/curve-$tool.log" | tr ' ' '\n' | awk -F= '
       $1=="since_jvm_start_s" {t=$2} $1=="requests" {n=$2} $1=="rps" {r=$2} $1=="cpu_ms_per_request" {c=$2}
@@ -77,11 +79,15 @@ fi
 
 USERS=${1:-50}; MEASURE=${2:-15}; WARM=${3:-5}
 LENGTH=$((WARM + MEASURE + 2))
-declare -A RPS CPU P50 P99 RSS
+declare -A RPS CPU P50 P99 RSS WARMED
 
-# measure <tool> <pid>: throughput and CPU of process <pid> over the measured window
+# measure <tool> <pid> [log]: throughput and CPU of process <pid> over the measured window, which starts WARM seconds
+# after the clock: at once for Gatling and wrk, after the line "clock started" in <log> for the harness
 measure() {
-  local tool=$1 pid=$2 r0 r1 c0 c1
+  local tool=$1 pid=$2 log=${3:-} r0 r1 c0 c1
+  if [ -n "$log" ]; then
+    for _ in $(seq 1200); do grep -q '^clock started' "$log" 2>/dev/null && break; sleep 0.1; done
+  fi
   sleep "$WARM"
   r0=$(nginx_requests); c0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   sleep "$MEASURE"
@@ -95,9 +101,10 @@ for tool in fast ra; do
   echo "bench: harness $tool path, $USERS users, ${WARM}s warm-up + ${MEASURE}s" >&2
   "$JAVA" $HEAP -cp "$HARNESS_CP" dev.horde.bench.LoopBenchmark "$tool" "$NGINX_URL" "$USERS" "$LENGTH" "$WARM" \
     > "$logs/$tool.log" 2>&1 &
-  measure "$tool" $!
+  measure "$tool" $! "$logs/$tool.log"
   wait $!
   result=$(grep '^result ' "$logs/$tool.log") || { cat "$logs/$tool.log"; exit 1; }
+  WARMED[$tool]=$(sed -n 's/^generator warm-up: //p' "$logs/$tool.log")
   P50[$tool]=$(echo "$result" | tr ' ' '\n' | awk -F= '$1=="p50_ms" {print $2}')
   P99[$tool]=$(echo "$result" | tr ' ' '\n' | awk -F= '$1=="p99_ms" {print $2}')
 done
@@ -125,6 +132,9 @@ for tool in fast ra gatling wrk; do
   case $tool in fast) name="harness, lean client";; ra) name="harness, REST Assured";; gatling) name="Gatling 3.15";; wrk) name="wrk";; esac
   printf '%-26s %10s %12s %9s %9s %8s MB\n' "$name" "${RPS[$tool]}" "${CPU[$tool]}" "${P50[$tool]}" "${P99[$tool]}" "${RSS[$tool]}"
 done
+echo
+echo "generator warm-up before the clock (as a load test's default): lean client ${WARMED[fast]:-none};"
+echo "  REST Assured ${WARMED[ra]:-none}"
 ratio() { echo "scale=2; $1 / $2" | bc | sed 's/^\./0./'; }
 echo
 echo "lean client / Gatling: $(ratio "${RPS[fast]}" "${RPS[gatling]}")× req/s, $(ratio "${CPU[fast]}" "${CPU[gatling]}")× CPU per request"

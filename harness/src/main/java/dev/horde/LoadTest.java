@@ -62,6 +62,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>{@value #TARGET_PROPERTY_NAME}: the system under test, an absolute http or https URL such as
  * {@code http://127.0.0.1:8080}: REST Assured's {@code baseURI}, {@code port} and {@code basePath} are set from it
  * for the run, and so is {@link dev.horde.user.UserEntity#api()}'s default;</li>
+ * <li>{@value #GENERATOR_WARM_UP_PROPERTY_NAME}: the longest the test's own iterations may warm the load generator
+ * up before the clock starts (default {@value #DEFAULT_GENERATOR_WARM_UP}; {@code off} for none); see
+ * {@link dev.horde.engine.GeneratorWarmUp};</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
  * {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>
@@ -114,6 +117,13 @@ public @interface LoadTest {
     String BEHIND_PROPERTY_NAME = "horde.behind";
     /** Configuration parameter naming the system under test, an absolute http or https URL: {@value}. */
     String TARGET_PROPERTY_NAME = "horde.target";
+    /**
+     * Configuration parameter for the longest the test's own iterations may warm the load generator up before the
+     * clock starts, a duration, or {@code off}: {@value}.
+     */
+    String GENERATOR_WARM_UP_PROPERTY_NAME = "horde.generatorWarmUp";
+    /** Default cap of the generator's warm-up: {@value}. */
+    String DEFAULT_GENERATOR_WARM_UP = "30s";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

@@ -1,5 +1,6 @@
 package dev.horde;
 
+import dev.horde.engine.GeneratorWarmUp;
 import dev.horde.engine.LoadRun;
 import dev.horde.engine.RunOutcome;
 import dev.horde.engine.UserThreads;
@@ -78,6 +79,7 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         ClientWarmUp.once();
         String test = context.getRequiredTestClass().getSimpleName() + "." + method.getName();
         String threads = UserThreads.isVirtual(plan.threads()) ? "virtual" : "platform";
+        GeneratorWarmUp.Result warmUp = warmUp(plan, users, test);
         Instant startedAt = Instant.now();
         HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
         context.getStore(NAMESPACE).put(HdrLog.class, log);
@@ -87,11 +89,11 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome = handoff.execute(run, partial -> {
             log.close();
-            publish(new TestReport(plan, partial, Verdict.of(plan, partial), startedAt, threads), context, null);
+            publish(new TestReport(plan, partial, Verdict.of(plan, partial), startedAt, threads, warmUp), context, null);
         });
         log.close();
         Verdict verdict = Verdict.of(plan, outcome);
-        TestReport report = new TestReport(plan, outcome, verdict, startedAt, threads);
+        TestReport report = new TestReport(plan, outcome, verdict, startedAt, threads, warmUp);
         IOException unwritten = null;
         if (handoff.claim()) {
             try {
@@ -119,6 +121,17 @@ final class LoadTestExtension implements InvocationInterceptor, ParameterResolve
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Runs the test's own iterations until the generator is warm, unless the plan says not to; null then. */
+    private static GeneratorWarmUp.Result warmUp(LoadPlan plan, TestMethodUsers users, String test) {
+        if (plan.generatorWarmUp().isZero()) {
+            return null;
+        }
+        GeneratorWarmUp.Result result = GeneratorWarmUp.run(plan, users, UserThreads.factory(plan.threads()),
+                plan.generatorWarmUp());
+        System.out.println("[horde] " + test + " generator warm-up: " + result.describe());
+        return result;
     }
 
     /** Points REST Assured, and so {@link dev.horde.user.UserEntity#api()}, at {@code target}. */

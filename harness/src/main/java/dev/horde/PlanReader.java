@@ -96,7 +96,25 @@ final class PlanReader {
                 warmUp.value, annotation.iterations(), grace, requestTimeout, threads(), seed(),
                 parameterDuration(LoadTest.PROGRESS_PROPERTY_NAME, LoadTest.DEFAULT_PROGRESS), reportDirectory,
                 List.copyOf(budgets), shape.model, shape.stages, !declared.isEmpty(), pacing, failWhenBehind(),
-                ChaosReader.read(testClass, method));
+                ChaosReader.read(testClass, method), generatorWarmUp(testClass, method));
+    }
+
+    /**
+     * The cap of the generator's warm-up: {@value LoadTest#GENERATOR_WARM_UP_PROPERTY_NAME}, at most a quarter of a
+     * JUnit timeout of the test, since the warm-up runs within it.
+     */
+    private Duration generatorWarmUp(Class<?> testClass, Method method) {
+        String property = LoadTest.GENERATOR_WARM_UP_PROPERTY_NAME;
+        String text = parameter(property).orElse(LoadTest.DEFAULT_GENERATOR_WARM_UP).strip();
+        if (text.equalsIgnoreCase("off")) {
+            return Duration.ZERO;
+        }
+        Duration cap = Durations.parse(text).filter(d -> !text.startsWith("-")).orElseThrow(() ->
+                new LoadTestConfigurationException("configuration parameter '" + property + "' must be a duration, the"
+                        + " longest the generator's warm-up may take (" + Durations.GRAMMAR + "), or off, but was ["
+                        + text + "]."));
+        Optional<Duration> timeout = JUnitTimeout.of(testClass, method, configuration);
+        return timeout.map(t -> t.dividedBy(4)).filter(quarter -> quarter.compareTo(cap) < 0).orElse(cap);
     }
 
     /** Duration, ramp-up and users or rate from {@link LoadTest}'s attributes. */

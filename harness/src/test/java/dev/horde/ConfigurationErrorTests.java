@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horde.control.Step;
 import dev.horde.control.UserController;
+import dev.horde.plan.Durations;
 import dev.horde.store.UserStore;
 import dev.horde.testing.Fixtures;
 import dev.horde.user.User;
@@ -220,7 +221,13 @@ class ConfigurationErrorTests {
                         "configuration parameter 'horde.target' must be an absolute http or https URL, e.g."
                                 + " http://127.0.0.1:8080, but was [http://exa mple.com]."),
                 Arguments.of("horde.progress", "often",
-                        "configuration parameter 'horde.progress' [often], which is not a duration: " + GRAMMAR));
+                        "configuration parameter 'horde.progress' [often], which is not a duration: " + GRAMMAR),
+                Arguments.of("horde.generatorWarmUp", "soon",
+                        "configuration parameter 'horde.generatorWarmUp' must be a duration, the longest the generator's"
+                                + " warm-up may take (" + Durations.GRAMMAR + "), or off, but was [soon]."),
+                Arguments.of("horde.generatorWarmUp", "-5s",
+                        "configuration parameter 'horde.generatorWarmUp' must be a duration, the longest the generator's"
+                                + " warm-up may take (" + Durations.GRAMMAR + "), or off, but was [-5s]."));
     }
 
     /** Bad inputs only the run can find: the test fails with a line that names them and what there is instead. */

@@ -2,9 +2,11 @@ package dev.horde.bench;
 
 import static io.restassured.RestAssured.given;
 
+import dev.horde.engine.GeneratorWarmUp;
 import dev.horde.engine.LoadRun;
 import dev.horde.engine.RunObserver;
 import dev.horde.engine.RunOutcome;
+import dev.horde.engine.UserFactory;
 import dev.horde.engine.UserScript;
 import dev.horde.engine.UserThreads;
 import dev.horde.http.ClientWarmUp;
@@ -22,7 +24,9 @@ import java.util.List;
  * The closed loop bench/run.sh compares across tools, run by the harness: {@code users} users GET {@code url} back to
  * back for {@code seconds}, through the lean client ({@code fast}) or REST Assured ({@code ra}), every request
  * recorded as in a load test. Prints one {@code result} line with the harness's own latency figures for the window
- * after {@code warmUpSeconds}; throughput and CPU are measured from outside the process by the script. With
+ * after {@code warmUpSeconds}; throughput and CPU are measured from outside the process by the script, from the line
+ * {@code clock started} on. Before the clock, the loop warms the generator up as a load test does by default
+ * ({@link GeneratorWarmUp}, at most {@code -Dbench.generatorWarmUp=30s}; {@code 0s} for none). With
  * {@code -Dbench.curve=5} it also prints a {@link WarmUpCurve} line every 5 seconds.
  *
  * <pre>LoopBenchmark fast|ra url users seconds warmUpSeconds</pre>
@@ -46,13 +50,19 @@ public final class LoopBenchmark {
         String path = url.getRawPath();
 
         RestAssuredRecorder.install();
-        long warming = System.nanoTime();
         ClientWarmUp.once();
-        System.out.printf(java.util.Locale.ROOT, "warm-up ms=%d%n", (System.nanoTime() - warming) / 1_000_000);
         LoadPlan plan = new LoadPlan("bench." + mode, users, length, Duration.ZERO, warmUp, 0, Duration.ofSeconds(5),
                 Duration.ofSeconds(30), THREADS, 1L, Duration.ZERO, Path.of("target"), List.of());
+        UserFactory script = (index, random) -> script(mode, base, path);
+        Duration generatorWarmUp = Duration.parse("PT" + System.getProperty("bench.generatorWarmUp", "30s")
+                .toUpperCase(java.util.Locale.ROOT));
+        if (!generatorWarmUp.isZero()) {
+            System.out.println("generator warm-up: "
+                    + GeneratorWarmUp.run(plan, script, UserThreads.factory(THREADS), generatorWarmUp).describe());
+        }
+        System.out.println("clock started");
         int curveSeconds = Integer.getInteger("bench.curve", 0);
-        LoadRun run = new LoadRun(plan, (index, random) -> script(mode, base, path), UserThreads.factory(THREADS),
+        LoadRun run = new LoadRun(plan, script, UserThreads.factory(THREADS),
                 curveSeconds > 0 ? new WarmUpCurve(curveSeconds, System.out) : RunObserver.NONE);
         RunOutcome outcome = run.execute();
         MetricSnapshot requests = outcome.metrics().allRequests();

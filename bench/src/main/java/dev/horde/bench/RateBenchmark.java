@@ -38,7 +38,8 @@ public final class RateBenchmark {
         Duration length = WARM_UP.plus(measured);
         LoadPlan plan = new LoadPlan("rate", users, length, Duration.ZERO, WARM_UP, 0, Duration.ofSeconds(5),
                 Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of(),
-                LoadModel.OPEN, LoadPlan.ramp(rate, length, Duration.ZERO), false, Duration.ZERO, true, ChaosPlan.NONE);
+                LoadModel.OPEN, LoadPlan.ramp(rate, length, Duration.ZERO), false, Duration.ZERO, true, ChaosPlan.NONE,
+                Duration.ZERO);
         LoadRun run = new LoadRun(plan, (index, random) -> {
             HttpApi api = HttpApi.to(base);
             return UserScript.of(() -> api.get(url.getRawPath()).send());

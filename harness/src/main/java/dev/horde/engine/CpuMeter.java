@@ -11,8 +11,8 @@ final class CpuMeter {
 
     private static final long MIN_WINDOW_NANOS = 1_000_000_000L;
 
-    private final long startCpuNanos;
-    private final long startNanos;
+    private long startCpuNanos;
+    private long startNanos;
 
     private CpuMeter() {
         this.startCpuNanos = processCpuNanos();
@@ -35,6 +35,22 @@ final class CpuMeter {
         }
         double cores = Runtime.getRuntime().availableProcessors();
         return Math.min(1.0, (cpu - startCpuNanos) / (wall * cores));
+    }
+
+    /**
+     * Like {@link #utilisation()} over the time since the start or the last lap, which starts the next; NaN also
+     * where less than half a second passed.
+     */
+    double lap() {
+        long cpu = processCpuNanos();
+        long now = System.nanoTime();
+        long wall = now - startNanos;
+        double share = cpu < 0 || startCpuNanos < 0 || wall < MIN_WINDOW_NANOS / 2
+                ? Double.NaN
+                : Math.min(1.0, (cpu - startCpuNanos) / (wall * (double) Runtime.getRuntime().availableProcessors()));
+        startCpuNanos = cpu;
+        startNanos = now;
+        return share;
     }
 
     private static long processCpuNanos() {

@@ -103,7 +103,7 @@ public final class LoadRun implements AutoCloseable {
             sampler.shutdownNow();
         }
         awaitQuietly(sampler);
-        metrics.drainInterval(end, active.get(), observer); // the last, partial interval
+        metrics.drainInterval(end, active.get(), Double.NaN, observer); // the last, partial interval
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
         if (arrivals != null) {
@@ -127,9 +127,10 @@ public final class LoadRun implements AutoCloseable {
             return thread;
         });
         long period = INTERVAL.toNanos();
+        CpuMeter cpu = CpuMeter.start();
         sampler.scheduleAtFixedRate(() -> {
             try {
-                Interval interval = metrics.drainInterval(System.nanoTime(), active.get(), observer);
+                Interval interval = metrics.drainInterval(System.nanoTime(), active.get(), cpu.lap(), observer);
                 observer.onInterval(interval, new Progress(plan, metrics, began.get(), active.get()));
             } catch (RuntimeException e) {
                 System.err.println("horde: the time series missed an interval: " + e); // the run goes on
@@ -275,6 +276,11 @@ public final class LoadRun implements AutoCloseable {
         return scope;
     }
 
+    /** Ends the run before its duration: users start no new iteration, and those in flight get the grace period. */
+    public void endEarly() {
+        stop();
+    }
+
     private void stop() {
         stopping = true;
         stop.countDown();
@@ -328,7 +334,7 @@ public final class LoadRun implements AutoCloseable {
         if (registry == null) {
             return null;
         }
-        registry.drainInterval(now, active.get(), observer);
+        registry.drainInterval(now, active.get(), Double.NaN, observer);
         return new RunOutcome(registry.snapshot(), Duration.ofNanos(Math.max(0, now - registry.measureFromNanos())),
                 Duration.ofNanos(now - startNanos), plan.users(), began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
                 active.get(), true, Double.NaN, plan.scheduled() && schedule != null ? schedule.stats() : null);

@@ -1,5 +1,6 @@
 package dev.horde.engine;
 
+import dev.horde.metrics.Interval;
 import dev.horde.metrics.RunMetrics;
 import java.time.Duration;
 
@@ -43,8 +44,32 @@ public record RunOutcome(
         return !interrupted && (usersStarted < usersPlanned || maxStartDelay.compareTo(LATE_START) > 0);
     }
 
-    /** Whether the load generator was so busy that its measurements are suspect. */
+    /** From this share of the measured window on, the run's latencies count as including generator queueing. */
+    public static final double SATURATED_SHARE = 0.1;
+
+    /**
+     * Whether the load generator was so busy that its measurements are suspect: over the whole steady window, or in
+     * at least {@link #SATURATED_SHARE} of the measured window's seconds.
+     */
     public boolean generatorSaturated() {
-        return generatorCpu > SATURATED_CPU;
+        return generatorCpu > SATURATED_CPU || saturatedShare() >= SATURATED_SHARE;
+    }
+
+    /**
+     * The share of the measured window's seconds in which this JVM used more than {@link #SATURATED_CPU} of all
+     * cores: there, latencies include requests waiting for the generator's own CPU. NaN if unknown.
+     */
+    public double saturatedShare() {
+        long known = 0;
+        long saturated = 0;
+        for (Interval interval : metrics.timeSeries()) {
+            if (interval.measured() && !Double.isNaN(interval.generatorCpu())) {
+                known++;
+                if (interval.generatorCpu() > SATURATED_CPU) {
+                    saturated++;
+                }
+            }
+        }
+        return known == 0 ? Double.NaN : (double) saturated / known;
     }
 }

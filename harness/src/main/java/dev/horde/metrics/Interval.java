@@ -9,7 +9,9 @@ import java.util.List;
  * @param endMs end of the interval, ms since the run started
  * @param activeUsers users iterating at the end of the interval
  * @param measured whether the interval lies after the warm-up (samples of the warm-up are not counted)
+ * @param generatorCpu share of all cores this JVM used during the interval, from 0 to 1; NaN if unknown
  * @param metrics what each metric with samples recorded in it; {@code *} for all requests together
  */
-public record Interval(long startMs, long endMs, int activeUsers, boolean measured, List<IntervalStats> metrics) {
+public record Interval(long startMs, long endMs, int activeUsers, boolean measured, double generatorCpu,
+        List<IntervalStats> metrics) {
 }

@@ -107,10 +107,12 @@ public final class MetricRegistry {
 
     /**
      * Closes the current interval of the time series at {@code nowNanos}: drains every metric's recent samples into
-     * its total, keeps their statistics (and those of all requests together), and hands each histogram to
-     * {@code listener}. Called by one thread at a time, about once a second.
+     * its total, keeps their statistics (and those of all requests together) with the share of the cores the JVM used
+     * meanwhile ({@code generatorCpu}, NaN if unknown), and hands each histogram to {@code listener}. Called by one
+     * thread at a time, about once a second.
      */
-    public synchronized Interval drainInterval(long nowNanos, int activeUsers, IntervalListener listener) {
+    public synchronized Interval drainInterval(long nowNanos, int activeUsers, double generatorCpu,
+            IntervalListener listener) {
         long startMs = (intervalStartNanos - runStartNanos) / 1_000_000;
         long endMs = (nowNanos - runStartNanos) / 1_000_000;
         List<IntervalStats> stats = new ArrayList<>();
@@ -132,7 +134,7 @@ public final class MetricRegistry {
             stats.add(IntervalStats.of(ALL_REQUESTS, allRequestsInterval, allFailed[0]));
         }
         Interval interval = new Interval(startMs, endMs, activeUsers, intervalStartNanos - window.measureFromNanos() >= 0,
-                List.copyOf(stats));
+                generatorCpu, List.copyOf(stats));
         timeSeries.add(interval);
         intervalStartNanos = nowNanos;
         return interval;

@@ -27,6 +27,8 @@ import java.util.List;
  * @param pacing closed model: the interval at which each user starts iterations, zero for none
  * @param failWhenBehind whether a run that fell behind its schedule fails (otherwise it warns)
  * @param chaos what bad clients the users are; {@link ChaosPlan#NONE} for good ones
+ * @param generatorWarmUp how long the test's own iterations may warm the load generator up before the clock starts
+ *     (the generator's warm-up, apart from {@code warmUp}); zero for none
  */
 public record LoadPlan(
         String testId,
@@ -47,18 +49,22 @@ public record LoadPlan(
         boolean declaredStages,
         Duration pacing,
         boolean failWhenBehind,
-        ChaosPlan chaos) {
+        ChaosPlan chaos,
+        Duration generatorWarmUp) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
 
-    /** A closed-model plan: {@code users} start evenly over {@code rampUp} and stay to the end, unpaced. */
+    /**
+     * A closed-model plan: {@code users} start evenly over {@code rampUp} and stay to the end, unpaced, with no
+     * generator warm-up.
+     */
     public LoadPlan(String testId, int users, Duration duration, Duration rampUp, Duration warmUp, int iterations,
             Duration grace, Duration requestTimeout, ThreadKind threads, long seed, Duration progressEvery,
             Path reportDirectory, List<Budget> budgets) {
         this(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads, seed, progressEvery,
                 reportDirectory, budgets, LoadModel.CLOSED, ramp(users, duration, rampUp), false, Duration.ZERO, true,
-                ChaosPlan.NONE);
+                ChaosPlan.NONE, Duration.ZERO);
     }
 
     /** Stages that ramp to {@code level} over {@code rampUp} and hold it to the end of {@code duration}. */

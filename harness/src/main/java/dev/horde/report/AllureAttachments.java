@@ -1,5 +1,6 @@
 package dev.horde.report;
 
+import dev.horde.metrics.Format;
 import dev.horde.plan.Durations;
 import dev.horde.plan.LoadPlan;
 import dev.horde.verdict.BudgetResult;
@@ -34,6 +35,12 @@ final class AllureAttachments {
         Allure.parameter("target", Target.describe());
         Allure.parameter("threads", report.threads());
         Allure.parameter("seed", Long.toString(plan.seed()));
+        Allure.parameter("generator warm-up",
+                report.generatorWarmUp() == null ? "off" : report.generatorWarmUp().describe());
+        if (report.outcome().generatorSaturated()) {
+            Allure.parameter("latencies include generator queueing",
+                    "saturated in " + Format.percent(report.outcome().saturatedShare()) + " of the measured window");
+        }
         for (BudgetResult budget : report.verdict().results()) {
             Allure.step((budget.passed() ? "budget kept: " : "budget broken: ") + budget.message(),
                     budget.passed() ? Status.PASSED : Status.FAILED);

@@ -28,6 +28,9 @@ public final class ConsoleSummary {
                 .append(report.passed() ? "PASSED" : report.outcome().interrupted() ? "INTERRUPTED" : "FAILED")
                 .append('\n');
         Diagnosis.of(report.outcome().metrics()).ifPresent(diagnosis -> out.append("  ").append(diagnosis).append('\n'));
+        if (report.generatorWarmUp() != null) {
+            out.append("  generator warm-up (not counted): ").append(report.generatorWarmUp().describe()).append('\n');
+        }
         table(out, rows(report));
         if (!report.verdict().results().isEmpty()) {
             out.append("  budgets:\n");
@@ -57,10 +60,7 @@ public final class ConsoleSummary {
             out.append("  warning: ").append(ScheduleCheck.message(report.plan(), outcome.schedule())).append('\n');
         }
         if (report.outcome().generatorSaturated()) {
-            out.append("  warning: this JVM used ").append(Format.percent(report.outcome().generatorCpu())).append(" of ")
-                    .append(Runtime.getRuntime().availableProcessors())
-                    .append(" cores: latencies include waiting for the load generator's own CPU; run fewer users"
-                            + " or a lighter client\n");
+            out.append("  warning: ").append(GeneratorLoad.describe(report.outcome())).append('\n');
         }
         if (report.outcome().usersNotStopped() > 0) {
             out.append("  warning: ").append(report.outcome().usersNotStopped())

@@ -24,7 +24,8 @@ final class HtmlSummary {
                 .append(report.passed() ? "ok\">PASSED" : "fail\">FAILED").append("</b></p><table>");
         String[] table = ConsoleSummary.render(report).lines()
                 .filter(line -> line.startsWith("  ") && !line.startsWith("  budgets") && !line.startsWith("    ")
-                        && !line.startsWith("  summary") && !line.startsWith("  warning"))
+                        && !line.startsWith("  summary") && !line.startsWith("  warning")
+                        && !line.startsWith("  generator warm-up"))
                 .toArray(String[]::new);
         for (int row = 0; row < table.length; row++) {
             String tag = row == 0 ? "th" : "td";
@@ -34,7 +35,16 @@ final class HtmlSummary {
             }
             html.append("</tr>");
         }
-        html.append("</table><h3>Budgets</h3><ul>");
+        html.append("</table>");
+        if (report.outcome().generatorSaturated()) {
+            html.append("<p class=\"fail\">").append(SvgChart.escape(GeneratorLoad.describe(report.outcome())))
+                    .append("</p>");
+        }
+        if (report.generatorWarmUp() != null) {
+            html.append("<p>Generator warm-up before the run, not counted: ")
+                    .append(SvgChart.escape(report.generatorWarmUp().describe())).append("</p>");
+        }
+        html.append("<h3>Budgets</h3><ul>");
         for (BudgetResult budget : report.verdict().results()) {
             html.append("<li class=\"").append(budget.passed() ? "ok\">&#10004; " : "fail\">&#10008; ")
                     .append(SvgChart.escape(budget.message())).append("</li>");

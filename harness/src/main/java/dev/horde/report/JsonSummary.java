@@ -1,5 +1,7 @@
 package dev.horde.report;
 
+import dev.horde.engine.GeneratorWarmUp;
+
 import dev.horde.engine.ScheduleStats;
 import dev.horde.metrics.ErrorSample;
 import dev.horde.metrics.Interval;
@@ -90,7 +92,9 @@ public final class JsonSummary {
                 .name("usersNotStopped").value(report.outcome().usersNotStopped())
                 .name("elapsedMs").value(report.outcome().elapsed().toNanos() / 1e6)
                 .name("measuredMs").value(report.outcome().measuredWindow().toNanos() / 1e6)
-                .name("generatorCpu").value(report.outcome().generatorCpu());
+                .name("generatorCpu").value(report.outcome().generatorCpu())
+                .name("generatorSaturatedShare").value(report.outcome().saturatedShare())
+                .name("latencyIncludesGeneratorQueueing").value(report.outcome().generatorSaturated());
         ScheduleStats schedule = report.outcome().schedule();
         if (schedule != null) {
             json.name("schedule").beginObject()
@@ -104,6 +108,18 @@ public final class JsonSummary {
                     .endObject();
         }
         json.endObject();
+        GeneratorWarmUp.Result warmUp = report.generatorWarmUp();
+        if (warmUp != null) {
+            json.name("generatorWarmUp").beginObject()
+                    .name("users").value(warmUp.users())
+                    .name("ms").value(warmUp.took().toMillis())
+                    .name("iterations").value(warmUp.iterations())
+                    .name("failed").value(warmUp.failed())
+                    .name("firstCpuMsPerIteration").value(warmUp.firstCpuMs())
+                    .name("lastCpuMsPerIteration").value(warmUp.lastCpuMs())
+                    .name("settled").value(warmUp.settled())
+                    .endObject();
+        }
         json.name("metrics").beginObject();
         for (MetricSnapshot metric : metrics.byName().values()) {
             metric(json, report, metric);
@@ -118,7 +134,8 @@ public final class JsonSummary {
                     .name("startMs").value(interval.startMs())
                     .name("endMs").value(interval.endMs())
                     .name("activeUsers").value(interval.activeUsers())
-                    .name("measured").value(interval.measured());
+                    .name("measured").value(interval.measured())
+                    .name("generatorCpu").value(interval.generatorCpu());
             json.name("metrics").beginObject();
             for (IntervalStats stats : interval.metrics()) {
                 json.name(stats.metric()).beginObject()

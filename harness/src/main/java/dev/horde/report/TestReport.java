@@ -1,5 +1,6 @@
 package dev.horde.report;
 
+import dev.horde.engine.GeneratorWarmUp;
 import dev.horde.engine.RunOutcome;
 import dev.horde.plan.LoadPlan;
 import dev.horde.verdict.Verdict;
@@ -13,8 +14,10 @@ import java.time.Instant;
  * @param verdict the budgets checked
  * @param startedAt wall-clock time the run started
  * @param threads the kind of thread users ran on, {@code virtual} or {@code platform}
+ * @param generatorWarmUp what warmed the generator up before the run, or null if nothing did
  */
-public record TestReport(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt, String threads) {
+public record TestReport(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt, String threads,
+        GeneratorWarmUp.Result generatorWarmUp) {
 
     /** Whether the test passes: every budget kept and the run not cut short. */
     public boolean passed() {

@@ -2,6 +2,7 @@ package dev.horde.testing;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.horde.LoadTest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,11 +21,15 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
-    /** Arguments: the fixture class, the report directory, then {@code key=value} configuration parameters. */
+    /**
+     * Arguments: the fixture class, the report directory, then {@code key=value} configuration parameters; without
+     * the generator's warm-up unless they ask for it, as {@link Fixtures#run} runs fixtures.
+     */
     public static void main(String[] args) throws ClassNotFoundException {
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(selectClass(Class.forName(args[0])))
-                .configurationParameter("horde.report.dir", args[1]);
+                .configurationParameter("horde.report.dir", args[1])
+                .configurationParameter(LoadTest.GENERATOR_WARM_UP_PROPERTY_NAME, "off");
         for (int i = 2; i < args.length; i++) {
             String[] pair = args[i].split("=", 2);
             request.configurationParameter(pair[0], pair[1]);

@@ -3,6 +3,7 @@ package dev.horde.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.horde.LoadTest;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,11 +19,15 @@ public final class Fixtures {
     private Fixtures() {
     }
 
-    /** Runs {@code fixture} with summaries written to {@code reportDir} and the given configuration parameters. */
+    /**
+     * Runs {@code fixture} with summaries written to {@code reportDir} and the given configuration parameters; without
+     * the generator's warm-up unless they ask for it, so that a fixture's requests are the ones its test counts.
+     */
     public static EngineExecutionResults run(Class<?> fixture, Path reportDir, Map<String, String> parameters) {
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(fixture))
                 .configurationParameter("horde.report.dir", reportDir.toString())
+                .configurationParameter(LoadTest.GENERATOR_WARM_UP_PROPERTY_NAME, "off")
                 .configurationParameters(parameters)
                 .execute();
     }
