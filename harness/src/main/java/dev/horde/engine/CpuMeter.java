@@ -53,7 +53,8 @@ final class CpuMeter {
         return share;
     }
 
-    private static long processCpuNanos() {
+    /** CPU time of this process in nanoseconds, or -1 where the JVM cannot tell. */
+    static long processCpuNanos() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
     }

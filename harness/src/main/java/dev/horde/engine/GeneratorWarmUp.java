@@ -110,7 +110,7 @@ public final class GeneratorWarmUp {
 
         private final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         private volatile LoadRun run;
-        private long cpuNanos = processCpuNanos();
+        private long cpuNanos = CpuMeter.processCpuNanos();
         private long compileMillis = compileMillis();
         private long atNanos = System.nanoTime();
         private double best = Double.MAX_VALUE;
@@ -123,7 +123,7 @@ public final class GeneratorWarmUp {
 
         @Override
         public void onInterval(Interval interval, Progress progress) {
-            long nowCpu = processCpuNanos();
+            long nowCpu = CpuMeter.processCpuNanos();
             long nowCompile = compileMillis();
             long now = System.nanoTime();
             IntervalStats round = interval.metrics().stream()
@@ -159,10 +159,5 @@ public final class GeneratorWarmUp {
         private long compileMillis() {
             return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
         }
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
     }
 }
