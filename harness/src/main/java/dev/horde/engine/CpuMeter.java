@@ -28,13 +28,7 @@ final class CpuMeter {
      * less than {@link #MIN_WINDOW_NANOS} passed, too short to say.
      */
     double utilisation() {
-        long cpu = processCpuNanos();
-        long wall = System.nanoTime() - startNanos;
-        if (cpu < 0 || startCpuNanos < 0 || wall < MIN_WINDOW_NANOS) {
-            return Double.NaN;
-        }
-        double cores = Runtime.getRuntime().availableProcessors();
-        return Math.min(1.0, (cpu - startCpuNanos) / (wall * cores));
+        return share(processCpuNanos(), System.nanoTime(), MIN_WINDOW_NANOS);
     }
 
     /**
@@ -44,13 +38,19 @@ final class CpuMeter {
     double lap() {
         long cpu = processCpuNanos();
         long now = System.nanoTime();
-        long wall = now - startNanos;
-        double share = cpu < 0 || startCpuNanos < 0 || wall < MIN_WINDOW_NANOS / 2
-                ? Double.NaN
-                : Math.min(1.0, (cpu - startCpuNanos) / (wall * (double) Runtime.getRuntime().availableProcessors()));
+        double share = share(cpu, now, MIN_WINDOW_NANOS / 2);
         startCpuNanos = cpu;
         startNanos = now;
         return share;
+    }
+
+    /** Process CPU from the start to {@code cpu} over wall time to {@code now} × cores; NaN below {@code minWindow}. */
+    private double share(long cpu, long now, long minWindow) {
+        long wall = now - startNanos;
+        if (cpu < 0 || startCpuNanos < 0 || wall < minWindow) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, (cpu - startCpuNanos) / (wall * (double) Runtime.getRuntime().availableProcessors()));
     }
 
     /** CPU time of this process in nanoseconds, or -1 where the JVM cannot tell. */
