@@ -2,7 +2,7 @@ package dev.horde;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.horde.chaos.ClientChaos;
+import dev.horde.internal.jupiter.LoadTestExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -16,17 +16,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * them: requests delayed, requests abandoned mid-flight, malformed payloads, WebSocket connections dropped. What
  * chaos does is counted apart from the target's own failures, under metrics of kind {@code chaos}:
  * <ul>
- * <li>{@value #DELAY}: each delay added before a request (its "latency" is the delay);</li>
- * <li>{@value #ABORTED}: requests sent and abandoned as soon as they were sent, before the answer (the target sees
+ * <li>{@value MetricNames#CHAOS_DELAY}: each delay added before a request (its "latency" is the delay);</li>
+ * <li>{@value MetricNames#CHAOS_ABORTED}: requests sent and abandoned as soon as they were sent, before the answer (the target sees
  * a client that went away);</li>
- * <li>{@value #MALFORMED}: requests sent with a corrupted body; a success when the target rejects it with a 4xx,
+ * <li>{@value MetricNames#CHAOS_MALFORMED}: requests sent with a corrupted body; a success when the target rejects it with a 4xx,
  * a failure when it accepts it ({@code accepted (HTTP 201)}), fails ({@code HTTP 500}) or drops the connection;</li>
- * <li>{@value #DROPPED}: WebSocket connections the client dropped without a close frame.</li>
+ * <li>{@value MetricNames#CHAOS_DROPPED}: WebSocket connections the client dropped without a close frame.</li>
  * </ul>
  * An aborted or malformed request is an extra request (marked with the header {@code X-Horde-Chaos}), sent just
  * before the user's own, which then goes out as written: the user's flow, its request metrics, {@code *} and the budgets on them see only the target's answers to
  * good requests. A budget on a chaos metric checks the target's handling of bad ones, e.g.
- * {@code @ErrorBudget(metric = Chaos.MALFORMED, maxRate = 0)}: every malformed payload was rejected with a 4xx.
+ * {@code @ErrorBudget(metric = MetricNames.CHAOS_MALFORMED, maxRate = 0)}: every malformed payload was rejected with a 4xx.
  *
  * <p>Delays apply to both HTTP clients; aborts and malformed payloads to the lean client ({@link
  * dev.horde.http.HttpApi}); drops to {@link dev.horde.ws.WebSocketSession}. Choices are drawn from each user's random
@@ -39,14 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface Chaos {
 
-    /** Metric of the delays added before requests: {@value}. */
-    String DELAY = ClientChaos.DELAY;
-    /** Metric of the requests abandoned mid-flight: {@value}. */
-    String ABORTED = ClientChaos.ABORTED;
-    /** Metric of the requests sent with a corrupted body: {@value}. */
-    String MALFORMED = ClientChaos.MALFORMED;
-    /** Metric of the WebSocket connections dropped by the client: {@value}. */
-    String DROPPED = ClientChaos.DROPPED;
 
     /**
      * Added before every request: a fixed duration ({@code "20ms"}) or a range ({@code "10ms..50ms"}) from which

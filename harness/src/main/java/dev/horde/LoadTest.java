@@ -2,12 +2,13 @@ package dev.horde;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.horde.control.UserController;
+import dev.horde.internal.jupiter.LoadTestExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import dev.horde.control.UserController;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * for the run, and so is {@link dev.horde.user.UserEntity#api()}'s default;</li>
  * <li>{@value #GENERATOR_WARM_UP_PROPERTY_NAME}: the longest the test's own iterations may warm the load generator
  * up before the clock starts (default {@value #DEFAULT_GENERATOR_WARM_UP}; {@code off} for none); see
- * {@link dev.horde.engine.GeneratorWarmUp};</li>
+ * {@link dev.horde.internal.engine.GeneratorWarmUp};</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
  * {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>

@@ -2,6 +2,7 @@ package dev.horde;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.horde.internal.jupiter.LoadTestExtension;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Repeatable;

@@ -126,7 +126,7 @@ class ChaosTests {
     static class Malformed {
         @LoadTest(users = 2, iterations = 5, duration = "30s")
         @Chaos(malformed = 1)
-        @ErrorBudget(metric = Chaos.MALFORMED, maxRate = 0)
+        @ErrorBudget(metric = MetricNames.CHAOS_MALFORMED, maxRate = 0)
         void post() {
             server.api().post("/json").json(Map.of("title", "hello", "body", "a well-formed post")).expect(201).send();
         }
@@ -135,7 +135,7 @@ class ChaosTests {
     static class AcceptsAnything {
         @LoadTest(users = 2, iterations = 5, duration = "30s")
         @Chaos(malformed = 1)
-        @ErrorBudget(metric = Chaos.MALFORMED, maxRate = 0)
+        @ErrorBudget(metric = MetricNames.CHAOS_MALFORMED, maxRate = 0)
         void post() {
             server.api().post("/ok").json(Map.of("title", "hello")).send();
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horde.control.Step;
 import dev.horde.control.UserController;
-import dev.horde.plan.Durations;
+import dev.horde.internal.plan.Durations;
 import dev.horde.store.UserStore;
 import dev.horde.testing.Fixtures;
 import dev.horde.user.User;

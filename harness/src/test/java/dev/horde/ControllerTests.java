@@ -6,7 +6,7 @@ import dev.horde.control.SimpleController;
 import dev.horde.control.Step;
 import dev.horde.control.StochasticController;
 import dev.horde.control.UserController;
-import dev.horde.engine.CurrentUser;
+import dev.horde.internal.engine.UserContext;
 import dev.horde.store.MutableUserStore;
 import dev.horde.store.Slot;
 import dev.horde.store.UserStore;
@@ -43,7 +43,7 @@ class ControllerTests {
     }
 
     static void record(String action) {
-        actionsByUser.computeIfAbsent(CurrentUser.get().index(), i -> java.util.Collections.synchronizedList(
+        actionsByUser.computeIfAbsent(UserContext.get().index(), i -> java.util.Collections.synchronizedList(
                 new ArrayList<>())).add(action);
     }
 

@@ -2,7 +2,6 @@ package dev.horde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.horde.http.HttpApi;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.LocalServer;
 import io.restassured.path.json.JsonPath;

@@ -2,7 +2,7 @@ package dev.horde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.horde.metrics.FailureCause;
+import dev.horde.internal.metrics.FailureCause;
 import dev.horde.testing.Fixtures;
 import dev.horde.user.User;
 import io.restassured.path.json.JsonPath;
@@ -119,10 +119,16 @@ class LoadTestExtensionTests {
         assertThat(summary.getList("budgets")).hasSize(4);
         assertThat(summary.getString("budgets[0].description")).isEqualTo("max of iteration <= 60,000 ms");
         assertThat(summary.getBoolean("budgets[0].passed")).isTrue();
+        assertThat(summary.getString("budgets[0].quantity")).isEqualTo("latency");
+        assertThat(summary.getString("budgets[0].statistic")).isEqualTo("max");
+        assertThat(summary.getString("budgets[0].unit")).isEqualTo("ms");
         assertThat(summary.getString("budgets[1].metric")).isEqualTo("GET /missing");
         assertThat(summary.getString("budgets[1].measured")).isNull();
         assertThat(summary.getDouble("budgets[2].measured")).isEqualTo(0.5);
         assertThat(summary.getDouble("budgets[2].limit")).isEqualTo(0.1);
+        assertThat(summary.getString("budgets[2].quantity")).isEqualTo("errorRate");
+        assertThat(summary.getString("budgets[2].statistic")).isNull();
+        assertThat(summary.getString("budgets[2].unit")).isEqualTo("ratio");
         for (String field : List.of("count", "failed", "rps", "p50Ms", "p90Ms", "p95Ms", "p99Ms", "p999Ms", "maxMs", "meanMs")) {
             assertThat(summary.getString("metrics.iteration." + field)).as(field).isNotNull();
         }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.LocalServer;
 import io.restassured.RestAssured;
+import io.restassured.filter.Filter;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,24 @@ class RestAssuredRecordingTests {
         assertThat(summary.getLong("metrics['*'].count")).isEqualTo(400);
         assertThat(summary.getLong("metrics['*'].failed")).isZero();
         assertThat(server.connections()).as("each user keeps its connection alive").isBetween(1, 4);
+    }
+
+    @Test
+    void hordeTargetPointsRestAssuredAtTheTargetForTheTestOnlyAndTheSummaryNamesIt() {
+        RestAssured.reset();
+        List<Filter> filtersBefore = List.copyOf(RestAssured.filters());
+
+        EngineExecutionResults results = Fixtures.run(BrowseAnywhere.class, reports,
+                Map.of(LoadTest.TARGET_PROPERTY_NAME, server.baseUri()));
+
+        Fixtures.assertPassed(results);
+        assertThat(server.requests("/items/")).isEqualTo(20);
+        assertThat(Fixtures.summary(reports, BrowseAnywhere.class, "browse").getString("plan.target"))
+                .isEqualTo(server.baseUri());
+        assertThat(RestAssured.baseURI).isEqualTo(RestAssured.DEFAULT_URI);
+        assertThat(RestAssured.port).isEqualTo(RestAssured.UNDEFINED_PORT);
+        assertThat(RestAssured.basePath).isEqualTo(RestAssured.DEFAULT_PATH);
+        assertThat(RestAssured.filters()).as("Horde's recorder is gone after the test").isEqualTo(filtersBefore);
     }
 
     @Test
@@ -118,6 +138,14 @@ class RestAssuredRecordingTests {
     }
 
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    static class BrowseAnywhere {
+        @LoadTest(users = 2, duration = "20s", iterations = 10)
+        @ErrorBudget(maxRate = 0)
+        void browse() {
+            given().get("/items/{id}", 7).then().statusCode(200);
+        }
+    }
 
     static class BrowseItems {
         @BeforeEach

@@ -3,7 +3,7 @@ package dev.horde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horde.http.HttpApi;
-import dev.horde.metrics.FailureCause;
+import dev.horde.internal.metrics.FailureCause;
 import dev.horde.testing.ChildJvm;
 import dev.horde.testing.FaultServer;
 import dev.horde.testing.FaultTarget;

@@ -1,20 +1,19 @@
 package dev.horde.bench;
 
-import dev.horde.engine.LoadRun;
-import dev.horde.engine.RunOutcome;
-import dev.horde.engine.UserScript;
-import dev.horde.engine.UserThreads;
 import dev.horde.http.HttpApi;
-import dev.horde.metrics.MetricSnapshot;
-import dev.horde.plan.LoadPlan;
-import dev.horde.plan.ThreadKind;
+import dev.horde.internal.engine.LoadRun;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.engine.UserScript;
+import dev.horde.internal.engine.UserThreads;
+import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.plan.ThreadKind;
 import dev.horde.ws.WebSocketSession;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -44,9 +43,8 @@ public final class IdleUsersBenchmark {
         HttpApi.to(base).get(http.getRawPath()).send(); // load the client's classes before the baseline
         long heapBefore = heapAfterGc();
         long rssBefore = rssKb();
-        LoadPlan plan = new LoadPlan("idle", users, RAMP.plus(SETTLE).plusSeconds(10), RAMP, Duration.ZERO, 0,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"),
-                List.of());
+        LoadPlan plan = LoadPlan.builder("idle").users(users).duration(RAMP.plus(SETTLE).plusSeconds(10)).rampUp(RAMP)
+                .seed(1).build();
         LoadRun run = new LoadRun(plan, (index, random) -> new UserScript() {
             private final HttpApi api = HttpApi.to(base);
             private WebSocketSession session;
@@ -75,7 +73,7 @@ public final class IdleUsersBenchmark {
                     session.close();
                 }
             }
-        }, UserThreads.factory(ThreadKind.AUTO));
+        });
         // not on the common pool: with 2 cores it has one thread, and the JDK's WebSocket handshakes complete there
         FutureTask<RunOutcome> outcome = new FutureTask<>(run::execute);
         new Thread(outcome, "run").start();

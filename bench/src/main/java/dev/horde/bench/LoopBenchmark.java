@@ -2,23 +2,21 @@ package dev.horde.bench;
 
 import static io.restassured.RestAssured.given;
 
-import dev.horde.engine.GeneratorWarmUp;
-import dev.horde.engine.LoadRun;
-import dev.horde.engine.RunObserver;
-import dev.horde.engine.RunOutcome;
-import dev.horde.engine.UserFactory;
-import dev.horde.engine.UserScript;
-import dev.horde.engine.UserThreads;
-import dev.horde.http.ClientWarmUp;
 import dev.horde.http.HttpApi;
-import dev.horde.http.RestAssuredRecorder;
-import dev.horde.metrics.MetricSnapshot;
-import dev.horde.plan.LoadPlan;
-import dev.horde.plan.ThreadKind;
+import dev.horde.internal.engine.GeneratorWarmUp;
+import dev.horde.internal.engine.LoadRun;
+import dev.horde.internal.engine.RunObserver;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.engine.UserFactory;
+import dev.horde.internal.engine.UserScript;
+import dev.horde.internal.engine.UserThreads;
+import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.plan.ThreadKind;
+import dev.horde.internal.restassured.ClientWarmUp;
+import dev.horde.internal.restassured.RestAssuredRecorder;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * The closed loop bench/run.sh compares across tools, run by the harness: {@code users} users GET {@code url} back to
@@ -51,18 +49,17 @@ public final class LoopBenchmark {
 
         RestAssuredRecorder.install();
         ClientWarmUp.once();
-        LoadPlan plan = new LoadPlan("bench." + mode, users, length, Duration.ZERO, warmUp, 0, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), THREADS, 1L, Duration.ZERO, Path.of("target"), List.of());
-        UserFactory script = (index, random) -> script(mode, base, path);
         Duration generatorWarmUp = Duration.parse("PT" + System.getProperty("bench.generatorWarmUp", "30s")
                 .toUpperCase(java.util.Locale.ROOT));
+        LoadPlan plan = LoadPlan.builder("bench." + mode).users(users).duration(length).warmUp(warmUp).threads(THREADS)
+                .seed(1).generatorWarmUp(generatorWarmUp).build();
+        UserFactory script = (index, random) -> script(mode, base, path);
         if (!generatorWarmUp.isZero()) {
-            System.out.println("generator warm-up: "
-                    + GeneratorWarmUp.run(plan, script, UserThreads.factory(THREADS), generatorWarmUp).describe());
+            System.out.println("generator warm-up: " + GeneratorWarmUp.run(plan, script).describe());
         }
         System.out.println("clock started");
         int curveSeconds = Integer.getInteger("bench.curve", 0);
-        LoadRun run = new LoadRun(plan, script, UserThreads.factory(THREADS),
+        LoadRun run = new LoadRun(plan, script,
                 curveSeconds > 0 ? new WarmUpCurve(curveSeconds, System.out) : RunObserver.NONE);
         RunOutcome outcome = run.execute();
         MetricSnapshot requests = outcome.metrics().allRequests();

@@ -2,16 +2,15 @@ package dev.horde.bench;
 
 import static io.restassured.RestAssured.given;
 
-import dev.horde.engine.Iteration;
-import dev.horde.engine.LoadRun;
-import dev.horde.engine.RunOutcome;
-import dev.horde.engine.UserScript;
-import dev.horde.engine.UserThreads;
-import dev.horde.http.RestAssuredRecorder;
-import dev.horde.plan.LoadPlan;
-import dev.horde.plan.ThreadKind;
+import dev.horde.internal.engine.Iteration;
+import dev.horde.internal.engine.LoadRun;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.engine.UserScript;
+import dev.horde.internal.engine.UserThreads;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.plan.ThreadKind;
+import dev.horde.internal.restassured.RestAssuredRecorder;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,9 +146,9 @@ public final class OverheadBenchmark {
 
     /** The same loop run by the harness: users, iteration recording and REST Assured recording included. */
     private static Result harness(Iteration body, int users, Duration warmUp, Duration measured) throws Exception {
-        LoadPlan plan = new LoadPlan("bench", users, warmUp.plus(measured), Duration.ZERO, warmUp, 0,
-                Duration.ofSeconds(5), Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of());
-        LoadRun run = new LoadRun(plan, (index, random) -> UserScript.of(body), UserThreads.factory(ThreadKind.AUTO));
+        LoadPlan plan = LoadPlan.builder("bench").users(users).duration(warmUp.plus(measured)).warmUp(warmUp).seed(1)
+                .build();
+        LoadRun run = new LoadRun(plan, (index, random) -> UserScript.of(body));
         long start = System.nanoTime();
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(run::execute);
         TimeUnit.NANOSECONDS.sleep(start + warmUp.toNanos() - System.nanoTime());

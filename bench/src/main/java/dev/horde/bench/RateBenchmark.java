@@ -1,19 +1,14 @@
 package dev.horde.bench;
 
-import dev.horde.engine.LoadRun;
-import dev.horde.engine.RunOutcome;
-import dev.horde.engine.ScheduleStats;
-import dev.horde.engine.UserScript;
-import dev.horde.engine.UserThreads;
 import dev.horde.http.HttpApi;
-import dev.horde.plan.ChaosPlan;
-import dev.horde.plan.LoadModel;
-import dev.horde.plan.LoadPlan;
-import dev.horde.plan.ThreadKind;
+import dev.horde.internal.engine.LoadRun;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.engine.ScheduleStats;
+import dev.horde.internal.engine.UserScript;
+import dev.horde.internal.plan.LoadModel;
+import dev.horde.internal.plan.LoadPlan;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Whether the open model holds its rate: iterations (one GET of {@code url} each, lean client) arrive at
@@ -36,14 +31,12 @@ public final class RateBenchmark {
         Duration measured = Duration.ofSeconds(Long.parseLong(args[3]));
         String base = url.getScheme() + "://" + url.getAuthority();
         Duration length = WARM_UP.plus(measured);
-        LoadPlan plan = new LoadPlan("rate", users, length, Duration.ZERO, WARM_UP, 0, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of(),
-                LoadModel.OPEN, LoadPlan.ramp(rate, length, Duration.ZERO), false, Duration.ZERO, true, ChaosPlan.NONE,
-                Duration.ZERO);
+        LoadPlan plan = LoadPlan.builder("rate").users(users).duration(length).warmUp(WARM_UP).seed(1)
+                .stages(LoadModel.OPEN, LoadPlan.ramp(rate, length, Duration.ZERO), false).build();
         LoadRun run = new LoadRun(plan, (index, random) -> {
             HttpApi api = HttpApi.to(base);
             return UserScript.of(() -> api.get(url.getRawPath()).send());
-        }, UserThreads.factory(ThreadKind.AUTO));
+        });
         RunOutcome outcome = run.execute();
         long iterations = outcome.metrics().iteration().count();
         double seconds = outcome.measuredWindow().toNanos() / 1e9;

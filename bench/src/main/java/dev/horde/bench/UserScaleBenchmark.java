@@ -2,19 +2,16 @@ package dev.horde.bench;
 
 import static io.restassured.RestAssured.given;
 
-import dev.horde.engine.LoadRun;
-import dev.horde.engine.RunOutcome;
-import dev.horde.engine.UserScript;
-import dev.horde.engine.UserThreads;
-import dev.horde.http.RestAssuredRecorder;
-import dev.horde.metrics.MetricSnapshot;
-import dev.horde.plan.LoadPlan;
-import dev.horde.plan.ThreadKind;
+import dev.horde.internal.engine.LoadRun;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.engine.UserThreads;
+import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.restassured.RestAssuredRecorder;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -41,12 +38,12 @@ public final class UserScaleBenchmark {
         System.gc();
         long baseline = usedHeap();
 
-        LoadPlan plan = new LoadPlan("scale", users, duration, rampUp, rampUp, 0, Duration.ofSeconds(5),
-                Duration.ofSeconds(30), ThreadKind.AUTO, 1L, Duration.ZERO, Path.of("target"), List.of());
+        LoadPlan plan = LoadPlan.builder("scale").users(users).duration(duration).rampUp(rampUp).warmUp(rampUp).seed(1)
+                .build();
         LoadRun run = new LoadRun(plan, (index, random) -> () -> {
             given().get(url).then().statusCode(200);
             return Duration.ofMillis(thinkMillis);
-        }, UserThreads.factory(ThreadKind.AUTO));
+        });
         CompletableFuture<RunOutcome> outcome = CompletableFuture.supplyAsync(run::execute);
         if (Boolean.getBoolean("bench.trace")) {
             Thread tracer = new Thread(() -> {

@@ -1,9 +1,9 @@
 package dev.horde.bench;
 
-import dev.horde.engine.Progress;
-import dev.horde.engine.RunObserver;
-import dev.horde.metrics.Interval;
-import dev.horde.metrics.MetricRegistry;
+import dev.horde.MetricNames;
+import dev.horde.internal.engine.Progress;
+import dev.horde.internal.engine.RunObserver;
+import dev.horde.internal.metrics.Interval;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -30,7 +30,7 @@ final class WarmUpCurve implements RunObserver {
 
     @Override
     public void onHistogram(String metric, long startMs, long endMs, Histogram histogram) {
-        if (!metric.equals(MetricRegistry.ITERATION)) { // the loop's one request metric
+        if (!metric.equals(MetricNames.ITERATION)) { // the loop's one request metric
             block.add(histogram);
         }
     }

@@ -11,7 +11,7 @@ import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 
 /**
- * The deterministic controller of seed 000: runs actions in order, the first ones once, the rest in a loop —
+ * The deterministic controller: runs actions in order, the first ones once, the rest in a loop —
  * signup → login → post → logout → login → post → logout → …. Extend it with a no-argument constructor:
  *
  * <pre>{@code

@@ -1,6 +1,6 @@
 package dev.horde.http;
 
-import dev.horde.chaos.ClientChaos;
+import dev.horde.internal.chaos.ClientChaos;
 import java.io.IOException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpConnection;

@@ -1,9 +1,10 @@
 package dev.horde.http;
 
-import dev.horde.chaos.ClientChaos;
-import dev.horde.engine.CurrentUser;
-import dev.horde.metrics.FailureCause;
-import dev.horde.metrics.Metric;
+import dev.horde.MetricNames;
+import dev.horde.internal.chaos.ClientChaos;
+import dev.horde.internal.engine.UserContext;
+import dev.horde.internal.metrics.FailureCause;
+import dev.horde.internal.metrics.Metric;
 import java.io.IOException;
 import java.util.function.Function;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -23,14 +24,14 @@ final class ChaosCopies {
      * {@code request} builds a copy of the request with the body it is given.
      */
     static void before(HttpApi api, HttpTransport transport, byte[] body, Function<byte[], DeadlineRequest> request) {
-        CurrentUser user = CurrentUser.get();
+        UserContext user = UserContext.get();
         if (user == null) {
             return;
         }
         ClientChaos chaos = user.chaos();
         chaos.delay();
         if (chaos.abortNext()) {
-            Metric aborted = chaos.metric(ClientChaos.ABORTED);
+            Metric aborted = chaos.metric(MetricNames.CHAOS_ABORTED);
             long start = aborted.start();
             try {
                 int status = send(api, transport, request.apply(body), ChaosAborts.ABORT);
@@ -40,7 +41,7 @@ final class ChaosCopies {
             }
         }
         if (body != null && chaos.malformNext()) {
-            Metric malformed = chaos.metric(ClientChaos.MALFORMED);
+            Metric malformed = chaos.metric(MetricNames.CHAOS_MALFORMED);
             long start = malformed.start();
             try {
                 int status = send(api, transport, request.apply(ClientChaos.corrupt(body)), "malformed");

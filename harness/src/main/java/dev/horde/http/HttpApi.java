@@ -2,6 +2,8 @@ package dev.horde.http;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.horde.internal.http.Endpoints;
+import dev.horde.internal.metrics.FailureCause;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +15,6 @@ import org.apache.hc.client5.http.cookie.CookieSpecFactory;
 import org.apache.hc.client5.http.impl.CookieSpecSupport;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.Header;
-import dev.horde.metrics.FailureCause;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.config.Lookup;
 import org.apache.hc.core5.http.message.BasicHeader;

@@ -3,8 +3,9 @@ package dev.horde.http;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.horde.metrics.FailureCause;
-import dev.horde.metrics.Metric;
+import dev.horde.internal.http.Endpoints;
+import dev.horde.internal.metrics.FailureCause;
+import dev.horde.internal.metrics.Metric;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;

@@ -1,9 +1,11 @@
 package dev.horde.http;
 
-import dev.horde.engine.CurrentUser;
-import dev.horde.engine.RunScope;
-import dev.horde.metrics.MetricRegistry;
-import dev.horde.plan.ChaosPlan;
+import dev.horde.internal.engine.RunScope;
+import dev.horde.internal.engine.UserContext;
+import dev.horde.internal.http.Endpoints;
+import dev.horde.internal.http.StaleConnectionRetry;
+import dev.horde.internal.metrics.MetricRegistry;
+import dev.horde.internal.plan.ChaosPlan;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -79,14 +81,14 @@ final class HttpTransport implements AutoCloseable {
 
     /** The transport of the current virtual user's run, or an unrecorded one on threads that are not users. */
     static HttpTransport current() {
-        CurrentUser user = CurrentUser.get();
+        UserContext user = UserContext.get();
         if (user == null) {
             return standalone();
         }
         return user.scope().shared(HttpTransport.class, scope -> forRun(scope, user));
     }
 
-    private static HttpTransport forRun(RunScope scope, CurrentUser user) {
+    private static HttpTransport forRun(RunScope scope, UserContext user) {
         return new HttpTransport(Math.max(2, scope.maxUsers()), scope.requestTimeout(), user.metrics(), true,
                 user.chaos().plan());
     }

@@ -2,8 +2,8 @@ package dev.horde.http;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.horde.metrics.FailureCause;
-import dev.horde.metrics.NamedFailure;
+import dev.horde.internal.metrics.FailureCause;
+import dev.horde.internal.metrics.NamedFailure;
 import java.util.Arrays;
 import org.apiguardian.api.API;
 

@@ -2,11 +2,13 @@ package dev.horde.user;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.horde.engine.CurrentUser;
+import dev.horde.MetricNames;
 import dev.horde.http.HttpApi;
-import dev.horde.metrics.Metric;
-import dev.horde.metrics.MetricKind;
-import dev.horde.metrics.MetricRegistry;
+import dev.horde.internal.engine.UserContext;
+import dev.horde.internal.metrics.Metric;
+import dev.horde.internal.metrics.MetricKind;
+import dev.horde.internal.metrics.MetricRegistry;
+import dev.horde.internal.restassured.RestAssuredTarget;
 import dev.horde.store.Inbox;
 import dev.horde.store.MemStore;
 import dev.horde.store.MutableUserStore;
@@ -30,7 +32,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.pollinterval.FibonacciPollInterval;
 
 /**
- * The base of application users (seed 000's {@code UserEntity}): it holds the user's state in a {@link MemStore},
+ * The base of application users: it holds the user's state in a {@link MemStore},
  * its HTTP clients (REST Assured through {@link #http()}, the lean {@link HttpApi} through {@link #api()}, both with
  * the session token it keeps in the store) and its WebSocket, and it is the only writer of its state. Subclasses add
  * the application's actions:
@@ -94,18 +96,14 @@ public abstract class UserEntity implements User, AutoCloseable {
     }
 
     /**
-     * The service {@link #api()} talks to: by default REST Assured's configured {@code baseURI}, {@code port} and
-     * {@code basePath}, so both clients reach the same place. Override it to point elsewhere.
+     * The service {@link #api()} talks to: by default the load test's target ({@code horde.target}, or REST Assured's
+     * configured {@code baseURI}, {@code port} and {@code basePath}), so both clients reach the same place. Override
+     * it to point elsewhere.
      */
     protected String baseUri() {
-        URI base = URI.create(RestAssured.baseURI);
-        String uri = RestAssured.baseURI;
-        if (base.getPort() < 0 && RestAssured.port != RestAssured.UNDEFINED_PORT) {
-            uri = base.getScheme() + "://" + base.getHost() + ":" + RestAssured.port
-                    + (base.getRawPath() == null ? "" : base.getRawPath());
-        }
-        String basePath = RestAssured.basePath == null ? "" : RestAssured.basePath;
-        return uri.endsWith("/") && basePath.startsWith("/") ? uri + basePath.substring(1) : uri + basePath;
+        UserContext user = UserContext.get();
+        URI target = user == null ? null : user.target();
+        return (target != null ? target : RestAssuredTarget.configured()).toString();
     }
 
     /** Keeps {@code token} as the session; later requests and WebSocket connections carry it. */
@@ -136,7 +134,7 @@ public abstract class UserEntity implements User, AutoCloseable {
      */
     protected WebSocketSession connect(URI uri) {
         disconnect();
-        CurrentUser user = CurrentUser.get();
+        UserContext user = UserContext.get();
         metrics = user == null ? null : user.metrics();
         Map<String, String> headers = new HashMap<>();
         state.get(TOKEN).ifPresent(token -> headers.put("Authorization", "Bearer " + token));
@@ -166,7 +164,7 @@ public abstract class UserEntity implements User, AutoCloseable {
 
     /**
      * Waits until {@code inbox} holds an entry {@code match} accepts, takes it out and returns it. A timeout counts a
-     * failed sample of {@value MetricRegistry#DELIVERY} and throws.
+     * failed sample of {@value MetricNames#WS_DELIVERY} and throws.
      *
      * @throws EventNotReceivedException if no such entry arrives within {@code timeout}
      */
@@ -180,9 +178,9 @@ public abstract class UserEntity implements User, AutoCloseable {
                     .atMost(timeout)
                     .until(() -> state.find(inbox, match).isPresent());
         } catch (ConditionTimeoutException e) {
-            CurrentUser user = CurrentUser.get();
+            UserContext user = UserContext.get();
             if (user != null) {
-                Metric deliveries = user.metrics().metric(MetricRegistry.DELIVERY, MetricKind.MESSAGE);
+                Metric deliveries = user.metrics().metric(MetricNames.WS_DELIVERY, MetricKind.MESSAGE);
                 deliveries.started(start);
                 deliveries.recordFailure(start, System.nanoTime(), EventNotReceivedException.CAUSE);
             }
@@ -194,7 +192,7 @@ public abstract class UserEntity implements User, AutoCloseable {
 
     /** Marks that something this user sends now, identified by {@code correlationId}, should reach other users. */
     protected static void deliverySent(String correlationId) {
-        CurrentUser user = CurrentUser.get();
+        UserContext user = UserContext.get();
         if (user != null) {
             user.metrics().deliverySent(correlationId);
         }
@@ -202,7 +200,7 @@ public abstract class UserEntity implements User, AutoCloseable {
 
     /**
      * Marks the arrival at this user of what another user sent under {@code correlationId}: one sample of
-     * {@value MetricRegistry#DELIVERY}. Call it from {@link #onMessage}.
+     * {@value MetricNames#WS_DELIVERY}. Call it from {@link #onMessage}.
      */
     protected void deliveryArrived(String correlationId) {
         MetricRegistry registry = metrics;

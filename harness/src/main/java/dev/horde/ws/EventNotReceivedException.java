@@ -2,7 +2,7 @@ package dev.horde.ws;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import dev.horde.metrics.NamedFailure;
+import dev.horde.internal.metrics.NamedFailure;
 import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 

@@ -1,6 +1,6 @@
 package dev.horde.ws;
 
-import dev.horde.engine.RunScope;
+import dev.horde.internal.engine.RunScope;
 import java.net.http.HttpClient;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -3,6 +3,7 @@ package dev.horde.sample;
 import dev.horde.ErrorBudget;
 import dev.horde.LatencyBudget;
 import dev.horde.LoadTest;
+import dev.horde.MetricNames;
 import dev.horde.Stage;
 import dev.horde.ThroughputBudget;
 import dev.horde.user.UserEntity;
@@ -25,16 +26,16 @@ class ArrivalRateLoadTest {
     @Stage(duration = "2s", rate = "100/s")
     @Stage(duration = "6s", rate = "100/s")
     @Stage(duration = "2s", rate = "0/s")
-    @LatencyBudget(metric = "iteration", p99 = "500ms")
+    @LatencyBudget(metric = MetricNames.ITERATION, p99 = "500ms")
     @LatencyBudget(metric = "GET /api/posts/{id}", p95 = "100ms")
     @ErrorBudget(maxRate = 0)
-    @ThroughputBudget(metric = "iteration", min = 50)
+    @ThroughputBudget(metric = MetricNames.ITERATION, min = 50)
     void readersArrive(Reader reader) {
         reader.readPost(1);
     }
 
     @LoadTest(users = 10, pacing = "200ms", duration = "8s", rampUp = "1s")
-    @LatencyBudget(metric = "iteration", p99 = "500ms")
+    @LatencyBudget(metric = MetricNames.ITERATION, p99 = "500ms")
     @ErrorBudget(maxRate = 0)
     void pacedReaders(Reader reader) {
         reader.readPost(1);

@@ -5,6 +5,7 @@ import dev.horde.Chaos;
 import dev.horde.ErrorBudget;
 import dev.horde.LatencyBudget;
 import dev.horde.LoadTest;
+import dev.horde.MetricNames;
 import dev.horde.user.UserEntity;
 import java.net.URI;
 import java.util.Map;
@@ -29,10 +30,10 @@ class BadClientsLoadTest {
     @LoadTest(users = 20, duration = "8s", rampUp = "1s")
     @Chaos(delay = "5ms..20ms", abort = 0.05, malformed = 0.1, dropWebSockets = 0.2)
     @LatencyBudget(metric = "POST /api/posts", p95 = "250ms")
-    @LatencyBudget(metric = "ws round trip", p95 = "250ms")
+    @LatencyBudget(metric = MetricNames.WS_ROUND_TRIP, p95 = "250ms")
     @ErrorBudget(maxRate = 0)
-    @ErrorBudget(metric = "ws round trip", maxRate = 0)
-    @ErrorBudget(metric = Chaos.MALFORMED, maxRate = 0)
+    @ErrorBudget(metric = MetricNames.WS_ROUND_TRIP, maxRate = 0)
+    @ErrorBudget(metric = MetricNames.CHAOS_MALFORMED, maxRate = 0)
     void postAmongBadClients(Poster poster) {
         long id = poster.post();
         poster.read(id);

@@ -3,6 +3,7 @@ package dev.horde.sample;
 import dev.horde.ErrorBudget;
 import dev.horde.LatencyBudget;
 import dev.horde.LoadTest;
+import dev.horde.MetricNames;
 import dev.horde.ThroughputBudget;
 import dev.horde.sample.chat.ChatMember;
 import dev.horde.sample.chat.ChatMix;
@@ -24,16 +25,16 @@ class ChatMixLoadTest {
     @LoadTest(users = 200, duration = "30s", rampUp = "10s", warmUp = "5s", controller = ChatMix.class)
     @ThroughputBudget(metric = "POST /api/users", min = 1)
     @ThroughputBudget(metric = "POST /api/users/login", min = 1)
-    @ThroughputBudget(metric = "ws connect", min = 1)
-    @ThroughputBudget(metric = "user setup", min = 1)
+    @ThroughputBudget(metric = MetricNames.WS_CONNECT, min = 1)
+    @ThroughputBudget(metric = MetricNames.USER_SETUP, min = 1)
     @LatencyBudget(metric = "POST /api/posts", p95 = "500ms")
     @LatencyBudget(metric = "GET /api/channels/{id}/posts", p95 = "500ms")
     @LatencyBudget(metric = "POST /api/posts/{id}/reactions", p95 = "500ms")
     @LatencyBudget(metric = "POST /api/users/logout", p95 = "1s")
-    @LatencyBudget(metric = "ws delivery", p95 = "500ms", p99 = "2s")
+    @LatencyBudget(metric = MetricNames.WS_DELIVERY, p95 = "500ms", p99 = "2s")
     @ErrorBudget(maxRate = 0.01)
-    @ErrorBudget(metric = "ws delivery", maxRate = 0.001)
-    @ThroughputBudget(metric = "action post", min = 10)
+    @ErrorBudget(metric = MetricNames.WS_DELIVERY, maxRate = 0.001)
+    @ThroughputBudget(metric = MetricNames.ACTION_PREFIX + "post", min = 10)
     void chatMix(ChatMember member) {
     }
 }

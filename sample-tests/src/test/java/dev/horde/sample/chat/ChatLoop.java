@@ -4,7 +4,7 @@ import dev.horde.control.SimpleController;
 import java.time.Duration;
 
 /**
- * Seed 000's deterministic loop: sign up once, then log in → post → read → ping → log out → log in → … with a short
+ * A deterministic loop: sign up once, then log in → post → read → ping → log out → log in → … with a short
  * pause after each step.
  */
 public class ChatLoop extends SimpleController<ChatUser> {

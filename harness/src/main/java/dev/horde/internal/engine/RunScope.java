@@ -1,0 +1,94 @@
+package dev.horde.internal.engine;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apiguardian.api.API;
+
+/**
+ * What the users of one run share and the run closes when it ends: connection pools, clients. Components create
+ * their shared part on first use with {@link #shared}; the run closes each once every user has ended (or been
+ * abandoned), in the reverse order of creation.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class RunScope implements AutoCloseable {
+
+    private final int maxUsers;
+    private final Duration requestTimeout;
+    private final URI target;
+    private final ConcurrentHashMap<Class<?>, AutoCloseable> shared = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> created = new ArrayList<>();
+    private boolean closed;
+
+    /**
+     * A scope for a run of at most {@code maxUsers} concurrent users whose requests time out after {@code requestTimeout}
+     * and whose clients reach {@code target} by default (null when none is configured).
+     */
+    public RunScope(int maxUsers, Duration requestTimeout, URI target) {
+        this.maxUsers = maxUsers;
+        this.requestTimeout = requestTimeout;
+        this.target = target;
+    }
+
+    /** The service the users' clients reach by default; null when none is configured. */
+    public URI target() {
+        return target;
+    }
+
+    /** The most users that run at the same time: a bound for pools. */
+    public int maxUsers() {
+        return maxUsers;
+    }
+
+    /** The run's default connect and read timeout of requests. */
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    /**
+     * The run's one instance of {@code type}, created by {@code create} on first use.
+     *
+     * @throws IllegalStateException if the run has ended
+     */
+    public <T extends AutoCloseable> T shared(Class<T> type, Function<RunScope, T> create) {
+        AutoCloseable existing = shared.get(type);
+        if (existing != null) {
+            return type.cast(existing);
+        }
+        return type.cast(shared.computeIfAbsent(type, key -> {
+            synchronized (created) {
+                if (closed) {
+                    throw new IllegalStateException("the run has ended: no new " + type.getSimpleName());
+                }
+                T value = create.apply(this);
+                created.add(value);
+                return value;
+            }
+        }));
+    }
+
+    /** Closes everything created, newest first; a failure to close one does not keep the others open. */
+    @Override
+    public void close() {
+        List<AutoCloseable> toClose;
+        synchronized (created) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            toClose = new ArrayList<>(created);
+        }
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                System.err.println("horde: could not close " + toClose.get(i) + ": " + e);
+            }
+        }
+    }
+}

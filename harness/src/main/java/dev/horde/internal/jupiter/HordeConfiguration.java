@@ -1,0 +1,197 @@
+package dev.horde.internal.jupiter;
+
+import dev.horde.LoadTest;
+import dev.horde.LoadTestConfigurationException;
+import dev.horde.internal.engine.UserThreads;
+import dev.horde.internal.plan.Durations;
+import dev.horde.internal.plan.ThreadKind;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Function;
+
+/**
+ * The {@code horde.*} configuration parameters ({@code -D} system properties or {@code junit-platform.properties}),
+ * read and checked once per test plan: a bad value fails every load test with a message naming the parameter.
+ * Overrides of the annotations are empty when not set; the others hold their defaults.
+ */
+record HordeConfiguration(
+        OptionalInt users,
+        OptionalDouble usersFactor,
+        Optional<Duration> duration,
+        Optional<Duration> rampUp,
+        Optional<Duration> warmUp,
+        OptionalDouble rate,
+        Duration grace,
+        Duration requestTimeout,
+        ThreadKind threads,
+        OptionalLong seed,
+        Duration progressEvery,
+        boolean failWhenBehind,
+        Optional<URI> target,
+        Optional<Duration> generatorWarmUp,
+        Path reportDirectory) {
+
+    /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
+    static HordeConfiguration read(Function<String, Optional<String>> source) {
+        Function<String, Optional<String>> parameters = key -> source.apply(key).filter(v -> !v.isBlank()).map(String::strip);
+        return new HordeConfiguration(
+                users(parameters),
+                usersFactor(parameters),
+                durationOverride(parameters, LoadTest.DURATION_PROPERTY_NAME),
+                durationOverride(parameters, LoadTest.RAMP_UP_PROPERTY_NAME),
+                durationOverride(parameters, LoadTest.WARM_UP_PROPERTY_NAME),
+                rateOverride(parameters),
+                durationOrDefault(parameters, LoadTest.GRACE_PROPERTY_NAME, LoadTest.DEFAULT_GRACE),
+                requestTimeout(parameters),
+                threads(parameters),
+                seed(parameters),
+                durationOrDefault(parameters, LoadTest.PROGRESS_PROPERTY_NAME, LoadTest.DEFAULT_PROGRESS),
+                failWhenBehind(parameters),
+                target(parameters),
+                generatorWarmUp(parameters),
+                Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
+    }
+
+    /** {@code users} after the {@code horde.users.factor} scaling, at least 1. */
+    int scaled(int users) {
+        if (usersFactor.isEmpty()) {
+            return users;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, Math.ceil(users * usersFactor.getAsDouble())));
+    }
+
+    private static String origin(String property) {
+        return "configuration parameter '" + property + "'";
+    }
+
+    private static OptionalInt users(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.USERS_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        return ValueParsers.wholeNumber(text.get()).filter(n -> n > 0).map(OptionalInt::of).orElseThrow(() ->
+                new LoadTestConfigurationException(origin(LoadTest.USERS_PROPERTY_NAME)
+                        + " must be a whole number > 0 but was [" + text.get() + "]."));
+    }
+
+    private static OptionalDouble usersFactor(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.USERS_FACTOR_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        return ValueParsers.number(text.get()).filter(f -> f > 0 && Double.isFinite(f)).map(OptionalDouble::of)
+                .orElseThrow(() -> new LoadTestConfigurationException(origin(LoadTest.USERS_FACTOR_PROPERTY_NAME)
+                        + " must be a number > 0, e.g. 0.1, but was [" + text.get() + "]."));
+    }
+
+    private static Optional<Duration> durationOverride(Function<String, Optional<String>> parameters, String property) {
+        return parameters.apply(property).map(text -> ValueParsers.duration(text, origin(property)));
+    }
+
+    private static Duration durationOrDefault(
+            Function<String, Optional<String>> parameters, String property, String fallback) {
+        return ValueParsers.duration(parameters.apply(property).orElse(fallback), origin(property));
+    }
+
+    private static OptionalDouble rateOverride(Function<String, Optional<String>> parameters) {
+        return parameters.apply(LoadTest.RATE_PROPERTY_NAME)
+                .map(text -> OptionalDouble.of(ValueParsers.rate(text, origin(LoadTest.RATE_PROPERTY_NAME))))
+                .orElse(OptionalDouble.empty());
+    }
+
+    private static Duration requestTimeout(Function<String, Optional<String>> parameters) {
+        Duration timeout = durationOrDefault(parameters, LoadTest.REQUEST_TIMEOUT_PROPERTY_NAME,
+                LoadTest.DEFAULT_REQUEST_TIMEOUT);
+        if (timeout.isZero()) {
+            throw new LoadTestConfigurationException(origin(LoadTest.REQUEST_TIMEOUT_PROPERTY_NAME)
+                    + " must be > 0 but was [0s].");
+        }
+        return timeout;
+    }
+
+    /** The kind of user threads, {@code auto} resolved for this JVM. */
+    private static ThreadKind threads(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.THREADS_PROPERTY_NAME);
+        ThreadKind kind = ThreadKind.AUTO;
+        if (text.isPresent()) {
+            try {
+                kind = ThreadKind.valueOf(text.get().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new LoadTestConfigurationException(origin(LoadTest.THREADS_PROPERTY_NAME)
+                        + " must be one of auto, virtual, platform but was [" + text.get() + "].");
+            }
+        }
+        if (kind == ThreadKind.VIRTUAL && !UserThreads.virtualThreadsAvailable()) {
+            throw new LoadTestConfigurationException(origin(LoadTest.THREADS_PROPERTY_NAME)
+                    + " is [virtual], but this JVM (Java " + Runtime.version().feature()
+                    + ") has no virtual threads: use Java 21 or later, or 'auto' or 'platform'.");
+        }
+        return UserThreads.isVirtual(kind) ? ThreadKind.VIRTUAL : ThreadKind.PLATFORM;
+    }
+
+    private static OptionalLong seed(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.SEED_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(text.get()));
+        } catch (NumberFormatException e) {
+            throw new LoadTestConfigurationException(origin(LoadTest.SEED_PROPERTY_NAME)
+                    + " must be a whole number, as printed in a summary, but was [" + text.get() + "].");
+        }
+    }
+
+    private static boolean failWhenBehind(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.BEHIND_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return true;
+        }
+        return switch (text.get().toLowerCase(Locale.ROOT)) {
+            case "fail" -> true;
+            case "warn" -> false;
+            default -> throw new LoadTestConfigurationException(origin(LoadTest.BEHIND_PROPERTY_NAME)
+                    + " must be one of fail, warn but was [" + text.get() + "].");
+        };
+    }
+
+    /** The system under test that {@value LoadTest#TARGET_PROPERTY_NAME} names: an absolute http or https URL. */
+    private static Optional<URI> target(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.TARGET_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(text.get());
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null
+                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+            throw new LoadTestConfigurationException(origin(LoadTest.TARGET_PROPERTY_NAME)
+                    + " must be an absolute http or https URL, e.g. http://127.0.0.1:8080, but was [" + text.get()
+                    + "].");
+        }
+        return Optional.of(uri);
+    }
+
+    /** The cap of the generator's warm-up; empty for {@code off}. */
+    private static Optional<Duration> generatorWarmUp(Function<String, Optional<String>> parameters) {
+        String property = LoadTest.GENERATOR_WARM_UP_PROPERTY_NAME;
+        String text = parameters.apply(property).orElse(LoadTest.DEFAULT_GENERATOR_WARM_UP);
+        if (text.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        return Optional.of(Durations.parse(text).filter(d -> !text.startsWith("-")).orElseThrow(() ->
+                new LoadTestConfigurationException(origin(property) + " must be a duration, the longest the"
+                        + " generator's warm-up may take (" + Durations.GRAMMAR + "), or off, but was [" + text + "].")));
+    }
+}

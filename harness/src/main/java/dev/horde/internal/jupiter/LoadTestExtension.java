@@ -1,0 +1,168 @@
+package dev.horde.internal.jupiter;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.horde.LoadTest;
+import dev.horde.internal.engine.GeneratorWarmUp;
+import dev.horde.internal.engine.LoadRun;
+import dev.horde.internal.engine.RunObserver;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.report.AllureSupport;
+import dev.horde.internal.report.ConsoleProgress;
+import dev.horde.internal.report.ConsoleSummary;
+import dev.horde.internal.report.HdrLog;
+import dev.horde.internal.report.JsonSummary;
+import dev.horde.internal.report.TestReport;
+import dev.horde.internal.restassured.ClientWarmUp;
+import dev.horde.internal.restassured.RestAssuredRecorder;
+import dev.horde.internal.restassured.RestAssuredTarget;
+import dev.horde.internal.script.MethodScriptFactory;
+import dev.horde.internal.verdict.Verdict;
+import dev.horde.user.User;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * Runs a {@link LoadTest} method as a load test instead of calling it once, then reports and checks its budgets.
+ * Registered by {@link LoadTest} and the budget annotations; not public API.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class LoadTestExtension implements InvocationInterceptor, ParameterResolver, BeforeAllCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LoadTestExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        AnnotationPlacement.checkClass(context.getRequiredTestClass());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getDeclaringExecutable() instanceof Method method
+                && AnnotationPlacement.isLoadTest(method)
+                && User.class.isAssignableFrom(parameter.getParameter().getType());
+    }
+
+    /** Null: each virtual user gets its own instance when it starts, see {@link MethodScriptFactory}. */
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return null;
+    }
+
+    @Override
+    public void interceptTestMethod(
+            Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context)
+            throws Throwable {
+        Method method = invocationContext.getExecutable();
+        if (!AnnotationPlacement.isLoadTest(method)) {
+            AnnotationPlacement.checkMethod(method);
+            invocation.proceed();
+            return;
+        }
+        LoadPlan plan = new PlanReader(configuration(context), context::getConfigurationParameter)
+                .read(context.getRequiredTestClass(), method);
+        MethodScriptFactory users = MethodScriptFactory.of(method, invocationContext.getTarget().orElse(null),
+                invocationContext.getArguments(), plan.controller());
+        invocation.skip();
+
+        RestAssuredTarget restAssured = RestAssuredTarget.pointAt(plan.target());
+        RestAssuredRecorder.install();
+        try {
+            run(plan, users, context);
+        } finally {
+            RestAssuredRecorder.uninstall();
+            restAssured.restore();
+        }
+    }
+
+    /** The {@code horde.*} configuration, read once per test plan and kept in the root context's store. */
+    private static HordeConfiguration configuration(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HordeConfiguration.class,
+                key -> HordeConfiguration.read(context::getConfigurationParameter), HordeConfiguration.class);
+    }
+
+    private static void run(LoadPlan plan, MethodScriptFactory users, ExtensionContext context) throws IOException {
+        ClientWarmUp.once();
+        String test = plan.testName();
+        GeneratorWarmUp.Result warmUp = warmUp(plan, users, test);
+        Instant startedAt = Instant.now();
+        HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
+        context.getStore(NAMESPACE).put(HdrLog.class, log);
+        LoadRun run = new LoadRun(plan, users, RunObserver.all(log, ConsoleProgress.of(plan, System.out)));
+        context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
+        ShutdownHandoff handoff = new ShutdownHandoff();
+        RunOutcome outcome = handoff.execute(run, partial -> {
+            log.close();
+            publish(new TestReport(plan, partial, Verdict.of(plan, partial), startedAt, warmUp), context, null);
+        });
+        log.close();
+        Verdict verdict = Verdict.of(plan, outcome);
+        TestReport report = new TestReport(plan, outcome, verdict, startedAt, warmUp);
+        IOException unwritten = null;
+        if (handoff.claim()) {
+            try {
+                unwritten = publish(report, context, log.file());
+            } finally {
+                handoff.published();
+            }
+        }
+
+        AssertionFailedError failure = null;
+        if (outcome.interrupted()) {
+            failure = new AssertionFailedError("Load test " + test + " was interrupted after "
+                    + outcome.elapsed().toMillis() + " ms; the results so far are in the summary, marked partial.");
+        } else if (!verdict.passed()) {
+            failure = new AssertionFailedError(verdict.failureMessage(test, plan.describe(), outcome.metrics()));
+        }
+        if (unwritten != null) {
+            UncheckedIOException error = new UncheckedIOException(
+                    "could not write the summary of " + test + " to " + plan.reportDirectory(), unwritten);
+            if (failure == null) {
+                throw error;
+            }
+            failure.addSuppressed(error);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Runs the test's own iterations until the generator is warm, unless the plan says not to; null then. */
+    private static GeneratorWarmUp.Result warmUp(LoadPlan plan, MethodScriptFactory users, String test) {
+        if (plan.generatorWarmUp().isZero()) {
+            return null;
+        }
+        GeneratorWarmUp.Result result = GeneratorWarmUp.run(plan, users);
+        System.out.println("[horde] " + test + " generator warm-up: " + result.describe());
+        return result;
+    }
+
+    /**
+     * Prints the summary, writes the JSON file and fills the Allure result if there is one; returns the error if the
+     * file could not be written.
+     */
+    private static IOException publish(TestReport report, ExtensionContext context, Path hdrLog) {
+        System.out.print(ConsoleSummary.render(report));
+        try {
+            Path summary = JsonSummary.write(report).toAbsolutePath();
+            System.out.println("  summary: " + summary);
+            context.publishReportEntry("horde.summary", summary.toString());
+            AllureSupport.publish(report, summary, hdrLog);
+            return null;
+        } catch (IOException e) {
+            return e;
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package dev.horde.internal.jupiter;
+
+import dev.horde.LoadTest;
+import dev.horde.LoadTestConfigurationException;
+import dev.horde.Stage;
+import dev.horde.control.UserController;
+import dev.horde.internal.plan.LoadModel;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.restassured.RestAssuredTarget;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Reads a {@link LoadPlan} from a method's {@link LoadTest}, {@link Stage}, budget and {@code @Chaos} annotations and
+ * the {@code horde.*} configuration, and rejects every invalid value with a message naming where it is, the value
+ * and what is allowed.
+ */
+final class PlanReader {
+
+    private final HordeConfiguration configuration;
+    private final Function<String, Optional<String>> parameters;
+
+    /**
+     * A reader of {@code configuration}; {@code parameters} (key to value) gives the JUnit timeouts the generator's
+     * warm-up must stay within.
+     */
+    PlanReader(HordeConfiguration configuration, Function<String, Optional<String>> parameters) {
+        this.configuration = configuration;
+        this.parameters = parameters;
+    }
+
+    LoadPlan read(Class<?> testClass, Method method) {
+        LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
+        String where = "@LoadTest on method [" + ConfigurationErrors.method(method) + "]";
+        ShapeReader shapes = new ShapeReader(configuration, annotation, where);
+        ShapeReader.Shape shape = shapes.read(AnnotationSupport.findRepeatableAnnotations(method, Stage.class), method);
+        Duration warmUp = warmUp(shapes, annotation, where, shape);
+        if (annotation.iterations() < 0) {
+            throw new LoadTestConfigurationException(where + " must declare 'iterations' >= 0 (0 means no limit) but was ["
+                    + annotation.iterations() + "].");
+        }
+        if (shape.model() == LoadModel.OPEN && annotation.iterations() > 0) {
+            throw new LoadTestConfigurationException(where + " declares both a rate and 'iterations' ["
+                    + annotation.iterations() + "]: in the open model iterations arrive at the rate until the end;"
+                    + " remove 'iterations'.");
+        }
+        return LoadPlan.builder(testClass.getName() + "." + method.getName())
+                .users(shape.users())
+                .duration(shape.duration())
+                .rampUp(shape.rampUp())
+                .stages(shape.model(), shape.stages(), shape.declared())
+                .warmUp(warmUp)
+                .iterations(annotation.iterations())
+                .pacing(pacing(annotation, where, shape.model()))
+                .grace(configuration.grace())
+                .requestTimeout(configuration.requestTimeout())
+                .threads(configuration.threads())
+                .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
+                .progressEvery(configuration.progressEvery())
+                .reportDirectory(configuration.reportDirectory())
+                .budgets(BudgetReader.read(testClass, method))
+                .failWhenBehind(configuration.failWhenBehind())
+                .chaos(ChaosReader.read(testClass, method))
+                .generatorWarmUp(generatorWarmUp(testClass, method))
+                .target(configuration.target().orElseGet(RestAssuredTarget::configured))
+                .controller(annotation.controller() == UserController.class ? null : annotation.controller())
+                .build();
+    }
+
+    private Duration warmUp(ShapeReader shapes, LoadTest annotation, String where, ShapeReader.Shape shape) {
+        ShapeReader.Setting warmUp = shapes.duration("warmUp", annotation.warmUp(), configuration.warmUp(),
+                LoadTest.WARM_UP_PROPERTY_NAME, Duration.ZERO);
+        if (warmUp.value().compareTo(shape.duration()) >= 0) {
+            throw new LoadTestConfigurationException(where + ": " + warmUp + " is not shorter than "
+                    + shape.durationText() + "; the warm-up is not measured, so it must leave part of the run to measure.");
+        }
+        return warmUp.value();
+    }
+
+    private static Duration pacing(LoadTest annotation, String where, LoadModel model) {
+        if (annotation.pacing().isBlank()) {
+            return Duration.ZERO;
+        }
+        Duration pacing = ValueParsers.duration(annotation.pacing(), where + " has 'pacing'");
+        if (pacing.isZero()) {
+            throw new LoadTestConfigurationException(where + " has 'pacing' [" + annotation.pacing()
+                    + "], which must be > 0; leave it empty for back-to-back iterations.");
+        }
+        if (model == LoadModel.OPEN) {
+            throw new LoadTestConfigurationException(where + " declares both a rate and 'pacing' ["
+                    + annotation.pacing() + "]: pacing spaces the iterations of each user in the closed model,"
+                    + " a rate spaces all iterations in the open model; keep one.");
+        }
+        return pacing;
+    }
+
+    /**
+     * The cap of the generator's warm-up: {@value LoadTest#GENERATOR_WARM_UP_PROPERTY_NAME}, at most a quarter of a
+     * JUnit timeout of the test, since the warm-up runs within it; zero for none.
+     */
+    private Duration generatorWarmUp(Class<?> testClass, Method method) {
+        if (configuration.generatorWarmUp().isEmpty()) {
+            return Duration.ZERO;
+        }
+        Duration cap = configuration.generatorWarmUp().get();
+        Optional<Duration> timeout = JUnitTimeout.of(testClass, method, parameters);
+        return timeout.map(t -> t.dividedBy(4)).filter(quarter -> quarter.compareTo(cap) < 0).orElse(cap);
+    }
+}

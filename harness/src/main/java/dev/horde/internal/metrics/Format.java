@@ -1,0 +1,48 @@
+package dev.horde.internal.metrics;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.Locale;
+import org.apiguardian.api.API;
+
+/** How measured quantities read in messages and tables: {@code 18,204}, {@code 41.2 ms}, {@code 9.8%}, {@code 85.2/s}. */
+@API(status = INTERNAL, since = "0.1")
+public final class Format {
+
+    private Format() {
+    }
+
+    /** A count with thousands separators: {@code 18,204}. */
+    public static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /** Milliseconds with three significant digits below 1 s: {@code 0.412 ms}, {@code 41.2 ms}, {@code 1,204 ms}. */
+    public static String millis(double millis) {
+        return number(millis) + " ms";
+    }
+
+    /** A number with three significant digits below 100, whole above: {@code 0.412}, {@code 41.2}, {@code 1,204}, {@code 1}. */
+    public static String number(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 100 || magnitude == 0) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        String text = String.format(Locale.ROOT, magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f", value);
+        return text.replaceAll("\\.?0+$", "");
+    }
+
+    /** A fraction as a percentage: {@code 9.8%}, {@code 1.0%}, {@code 0.05%}, {@code 0%}. */
+    public static String percent(double fraction) {
+        double percent = fraction * 100;
+        if (percent == 0) {
+            return "0%";
+        }
+        return String.format(Locale.ROOT, percent >= 1 ? "%.1f%%" : "%.2f%%", percent);
+    }
+
+    /** A rate per second: {@code 85.2/s}. */
+    public static String perSecond(double rate) {
+        return (rate >= 100 ? String.format(Locale.ROOT, "%,.0f", rate) : String.format(Locale.ROOT, "%.1f", rate)) + "/s";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.horde.internal.metrics;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apiguardian.api.API;
+
+/**
+ * The samples of one named metric: how many started, latencies in an HdrHistogram {@link Recorder} (microseconds,
+ * three significant digits, wait-free for writers), a failure counter and failures by cause. A sample is counted
+ * when it {@linkplain #start() starts} and ends as exactly one success or failure. Safe for any number of recording
+ * threads; recording takes no lock and allocates nothing on success.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class Metric {
+
+    /** Highest latency tracked exactly; longer samples are recorded as this value. */
+    static final long HIGHEST_TRACKABLE_MICROS = TimeUnit.HOURS.toMicros(1);
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final String name;
+    private final MetricKind kind;
+    private final RecordingWindow window;
+    private final Recorder latencies = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    private final LongAdder sent = new LongAdder();
+    private final LongAdder failed = new LongAdder();
+    private final FailureCounts causes = new FailureCounts();
+    private final Histogram total = newHistogram();
+    private Histogram recycled;
+    private long failedBefore;
+
+    Metric(String name, MetricKind kind, RecordingWindow window) {
+        this.name = name;
+        this.kind = kind;
+        this.window = window;
+    }
+
+    /** The metric's name, e.g. {@code "GET /api/posts/{id}"}. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether this is a request or an iteration metric. */
+    public MetricKind kind() {
+        return kind;
+    }
+
+    /** Counts a sample that starts now and returns its start ({@link System#nanoTime()}) for the record of its end. */
+    public long start() {
+        long now = System.nanoTime();
+        started(now);
+        return now;
+    }
+
+    /** Counts a sample that started (or was due to start) at {@code startNanos}, whose end is recorded later. */
+    public void started(long startNanos) {
+        if (window.accepts(startNanos)) {
+            sent.increment();
+        }
+    }
+
+    /** Records a sample that succeeded; {@code startNanos} and {@code endNanos} come from {@link System#nanoTime()}. */
+    public void recordSuccess(long startNanos, long endNanos) {
+        if (window.accepts(startNanos)) {
+            latencies.recordValue(micros(startNanos, endNanos));
+        }
+    }
+
+    /**
+     * Records a sample that failed, with a short cause such as {@code "HTTP 500"} or {@code "connection refused"}
+     * (see {@link FailureCause}); once the run is cut off, the cause is {@value FailureCause#CUT_OFF}.
+     */
+    public void recordFailure(long startNanos, long endNanos, String cause) {
+        if (window.accepts(startNanos)) {
+            // latency first, failure second: a snapshot that sees the failure also sees its latency
+            latencies.recordValue(micros(startNanos, endNanos));
+            failed.increment();
+            causes.increment(window.isCutOff() ? FailureCause.CUT_OFF : cause);
+        }
+    }
+
+    private static long micros(long startNanos, long endNanos) {
+        long micros = Math.max(0, endNanos - startNanos) / 1_000;
+        return Math.min(micros, HIGHEST_TRACKABLE_MICROS);
+    }
+
+    /** Everything recorded so far. Readers serialize on this metric; recording threads never wait. */
+    synchronized MetricSnapshot snapshot() {
+        long failedNow = drain(null);
+        Histogram latencies = total.copy();
+        return new MetricSnapshot(name, kind, sent.sum(), latencies, failedNow, causes.snapshot()); // sent read last
+    }
+
+    /** What the last drain left in the total: at most one interval old, and drains nothing. */
+    synchronized MetricSnapshot peek() {
+        Histogram latencies = total.copy();
+        return new MetricSnapshot(name, kind, Math.max(sent.sum(), latencies.getTotalCount()), latencies, failedBefore,
+                causes.snapshot());
+    }
+
+    /**
+     * Moves what was recorded since the last drain into the total and hands it to {@code interval} (valid during the
+     * call); returns the failures counted so far.
+     */
+    synchronized long drain(java.util.function.ObjLongConsumer<Histogram> interval) {
+        long failedNow = failed.sum(); // read before the histogram: every failure counted here has its latency in it
+        Histogram recent = latencies.getIntervalHistogram(recycled);
+        total.add(recent);
+        if (interval != null) {
+            interval.accept(recent, failedNow - failedBefore);
+            failedBefore = failedNow;
+        }
+        recycled = recent;
+        return failedNow;
+    }
+
+    static Histogram newHistogram() {
+        return new Histogram(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    }
+}

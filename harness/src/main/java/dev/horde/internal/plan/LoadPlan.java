@@ -1,0 +1,327 @@
+package dev.horde.internal.plan;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.horde.LoadTest;
+import dev.horde.internal.metrics.Secrets;
+import dev.horde.internal.verdict.Budget;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * A validated load test: what to run, for how long, and the budgets that decide the verdict.
+ *
+ * @param testId fully qualified class name and method name, e.g. {@code com.example.BrowseTest.browse}
+ * @param users concurrent virtual users, &gt; 0
+ * @param duration length of the run, &gt; 0
+ * @param rampUp time over which users start, at most {@code duration}
+ * @param warmUp initial part of the run not counted, shorter than {@code duration}
+ * @param iterations iterations per user, 0 for no limit
+ * @param grace how long in-flight iterations may finish after the end before they are interrupted
+ * @param requestTimeout default connect and read timeout of requests
+ * @param threads the kind of thread users run on
+ * @param seed the seed every user's random generator derives from; the same seed replays the same random choices
+ * @param progressEvery how often a progress line is printed on long runs; zero for never
+ * @param reportDirectory where the JSON summary goes
+ * @param budgets the budgets, method-level first
+ * @param model closed (users) or open (arrival rate)
+ * @param stages the load over time: users (closed) or iterations per second (open); never empty
+ * @param declaredStages whether the stages were declared (rather than derived from duration and ramp-up)
+ * @param pacing closed model: the interval at which each user starts iterations, zero for none
+ * @param failWhenBehind whether a run that fell behind its schedule fails (otherwise it warns)
+ * @param chaos what bad clients the users are; {@link ChaosPlan#NONE} for good ones
+ * @param generatorWarmUp how long the test's own iterations may warm the load generator up before the clock starts
+ *     (the generator's warm-up, apart from {@code warmUp}); zero for none
+ * @param target the service the users' clients reach by default; null when none is configured
+ * @param controller the {@code UserController} type that chooses each iteration's step; null when each iteration is a
+ *     call of the test method
+ */
+@API(status = INTERNAL, since = "0.1")
+public record LoadPlan(
+        String testId,
+        int users,
+        Duration duration,
+        Duration rampUp,
+        Duration warmUp,
+        int iterations,
+        Duration grace,
+        Duration requestTimeout,
+        ThreadKind threads,
+        long seed,
+        Duration progressEvery,
+        Path reportDirectory,
+        List<Budget> budgets,
+        LoadModel model,
+        List<PlannedStage> stages,
+        boolean declaredStages,
+        Duration pacing,
+        boolean failWhenBehind,
+        ChaosPlan chaos,
+        Duration generatorWarmUp,
+        URI target,
+        Class<?> controller) {
+
+    /** Late beyond this, an iteration counts as late: its schedule was not kept. */
+    public static final Duration LATE = Duration.ofMillis(25);
+
+    /** Stages that ramp to {@code level} over {@code rampUp} and hold it to the end of {@code duration}. */
+    public static List<PlannedStage> ramp(double level, Duration duration, Duration rampUp) {
+        return List.of(new PlannedStage(rampUp, level), new PlannedStage(duration.minus(rampUp), level));
+    }
+
+    /** A plan for {@code testId} with the defaults of {@code @LoadTest} (one user, closed model, no budgets). */
+    public static Builder builder(String testId) {
+        return new Builder(testId);
+    }
+
+    /** A builder holding this plan's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** {@code BrowseTest.browse}: the test's simple class name and method, as the console names it. */
+    public String testName() {
+        int method = testId.lastIndexOf('.');
+        String type = testId.substring(0, method);
+        int simple = Math.max(type.lastIndexOf('.'), type.lastIndexOf('$'));
+        return testId.substring(simple + 1);
+    }
+
+    /** The target as reports show it: its URL with credentials and secret parameters masked, or "none configured". */
+    public String targetText() {
+        if (target == null) {
+            return "none configured";
+        }
+        String text = target.getRawUserInfo() == null ? target.toString()
+                : target.toString().replace(target.getRawUserInfo() + "@", Secrets.MASK + "@");
+        return Secrets.mask(text);
+    }
+
+    /** The load over time. */
+    public LoadShape shape() {
+        return new LoadShape(stages);
+    }
+
+    /** Whether iterations have intended start times (open model or paced users), so lateness is measured. */
+    public boolean scheduled() {
+        return model == LoadModel.OPEN || !pacing.isZero();
+    }
+
+    /**
+     * {@code "50 users, 30s, ramp-up 5s, warm-up 2s"} or {@code "200/s, pool of 50 users, 1m"}: the shape of the run
+     * for messages.
+     */
+    public String describe() {
+        StringBuilder text = new StringBuilder();
+        if (model == LoadModel.OPEN) {
+            text.append(declaredStages ? "open model" : Rates.format(stages.get(stages.size() - 1).target()))
+                    .append(", pool of ").append(users).append(users == 1 ? " user, " : " users, ");
+        } else {
+            text.append(users).append(users == 1 ? " user, " : " users, ");
+        }
+        text.append(Durations.format(duration));
+        if (declaredStages) {
+            text.append(", stages");
+            String separator = " ";
+            for (PlannedStage stage : stages) {
+                text.append(separator).append(Durations.format(stage.duration())).append(" → ")
+                        .append(model == LoadModel.OPEN ? Rates.format(stage.target()) : format(stage.target()));
+                separator = ", ";
+            }
+        } else if (!rampUp.isZero()) {
+            text.append(", ramp-up ").append(Durations.format(rampUp));
+        }
+        if (!pacing.isZero()) {
+            text.append(", pacing ").append(Durations.format(pacing));
+        }
+        if (!warmUp.isZero()) {
+            text.append(", warm-up ").append(Durations.format(warmUp));
+        }
+        if (iterations > 0) {
+            text.append(", ").append(iterations).append(iterations == 1 ? " iteration" : " iterations").append(" per user");
+        }
+        if (chaos.on()) {
+            text.append(", chaos: ").append(chaos.describe());
+        }
+        return text.toString();
+    }
+
+    private static String format(double users) {
+        return users == Math.rint(users) ? Long.toString((long) users) : Double.toString(users);
+    }
+
+    /**
+     * Builds a {@link LoadPlan}. Unset values take {@code @LoadTest}'s defaults; unless stages are set, the plan is
+     * closed and ramps {@code users} up over {@code rampUp}, holding them to the end of {@code duration}.
+     */
+    public static final class Builder {
+
+        private String testId;
+        private int users = 1;
+        private Duration duration = Duration.ofSeconds(10);
+        private Duration rampUp = Duration.ZERO;
+        private Duration warmUp = Duration.ZERO;
+        private int iterations;
+        private Duration grace = Durations.parse(LoadTest.DEFAULT_GRACE).orElseThrow();
+        private Duration requestTimeout = Durations.parse(LoadTest.DEFAULT_REQUEST_TIMEOUT).orElseThrow();
+        private ThreadKind threads = ThreadKind.AUTO;
+        private long seed;
+        private Duration progressEvery = Duration.ZERO;
+        private Path reportDirectory = Path.of(LoadTest.DEFAULT_REPORT_DIR);
+        private List<Budget> budgets = List.of();
+        private LoadModel model = LoadModel.CLOSED;
+        private List<PlannedStage> stages;
+        private boolean declaredStages;
+        private Duration pacing = Duration.ZERO;
+        private boolean failWhenBehind = true;
+        private ChaosPlan chaos = ChaosPlan.NONE;
+        private Duration generatorWarmUp = Duration.ZERO;
+        private URI target;
+        private Class<?> controller;
+
+        private Builder(String testId) {
+            this.testId = testId;
+        }
+
+        private Builder(LoadPlan plan) {
+            this(plan.testId);
+            users = plan.users;
+            duration = plan.duration;
+            rampUp = plan.rampUp;
+            warmUp = plan.warmUp;
+            iterations = plan.iterations;
+            grace = plan.grace;
+            requestTimeout = plan.requestTimeout;
+            threads = plan.threads;
+            seed = plan.seed;
+            progressEvery = plan.progressEvery;
+            reportDirectory = plan.reportDirectory;
+            budgets = plan.budgets;
+            model = plan.model;
+            stages = plan.stages;
+            declaredStages = plan.declaredStages;
+            pacing = plan.pacing;
+            failWhenBehind = plan.failWhenBehind;
+            chaos = plan.chaos;
+            generatorWarmUp = plan.generatorWarmUp;
+            target = plan.target;
+            controller = plan.controller;
+        }
+
+        public Builder testId(String testId) {
+            this.testId = testId;
+            return this;
+        }
+
+        public Builder users(int users) {
+            this.users = users;
+            return this;
+        }
+
+        public Builder duration(Duration duration) {
+            this.duration = duration;
+            return this;
+        }
+
+        public Builder rampUp(Duration rampUp) {
+            this.rampUp = rampUp;
+            return this;
+        }
+
+        public Builder warmUp(Duration warmUp) {
+            this.warmUp = warmUp;
+            return this;
+        }
+
+        public Builder iterations(int iterations) {
+            this.iterations = iterations;
+            return this;
+        }
+
+        public Builder grace(Duration grace) {
+            this.grace = grace;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = requestTimeout;
+            return this;
+        }
+
+        public Builder threads(ThreadKind threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder progressEvery(Duration progressEvery) {
+            this.progressEvery = progressEvery;
+            return this;
+        }
+
+        public Builder reportDirectory(Path reportDirectory) {
+            this.reportDirectory = reportDirectory;
+            return this;
+        }
+
+        public Builder budgets(List<Budget> budgets) {
+            this.budgets = List.copyOf(budgets);
+            return this;
+        }
+
+        /**
+         * The load over time in {@code model}: users (closed) or iterations per second (open); {@code declared} when
+         * the test declared them rather than a duration and ramp-up.
+         */
+        public Builder stages(LoadModel model, List<PlannedStage> stages, boolean declared) {
+            this.model = model;
+            this.stages = List.copyOf(stages);
+            this.declaredStages = declared;
+            return this;
+        }
+
+        public Builder pacing(Duration pacing) {
+            this.pacing = pacing;
+            return this;
+        }
+
+        public Builder failWhenBehind(boolean failWhenBehind) {
+            this.failWhenBehind = failWhenBehind;
+            return this;
+        }
+
+        public Builder chaos(ChaosPlan chaos) {
+            this.chaos = chaos;
+            return this;
+        }
+
+        public Builder generatorWarmUp(Duration generatorWarmUp) {
+            this.generatorWarmUp = generatorWarmUp;
+            return this;
+        }
+
+        public Builder target(URI target) {
+            this.target = target;
+            return this;
+        }
+
+        public Builder controller(Class<?> controller) {
+            this.controller = controller;
+            return this;
+        }
+
+        public LoadPlan build() {
+            return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
+                    seed, progressEvery, reportDirectory, budgets, model,
+                    stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
+                    chaos, generatorWarmUp, target, controller);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.horde.internal.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.horde.internal.verdict.BudgetResult;
+import dev.horde.internal.verdict.Diagnosis;
+import java.util.ArrayList;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/** The end-of-test table: one row per metric, then every budget marked ok or FAIL. */
+@API(status = INTERNAL, since = "0.1")
+public final class ConsoleSummary {
+
+    private ConsoleSummary() {
+    }
+
+    /** The summary as text, lines ending in {@code \n}. */
+    public static String render(TestReport report) {
+        StringBuilder out = new StringBuilder()
+                .append("Horde ").append(report.plan().testId()).append(" - ").append(report.plan().describe())
+                .append(", ").append(report.plan().threads().label()).append(" threads, seed ").append(report.plan().seed()).append(" - ")
+                .append(report.passed() ? "PASSED" : report.outcome().interrupted() ? "INTERRUPTED" : "FAILED")
+                .append('\n');
+        Diagnosis.of(report.outcome().metrics()).ifPresent(diagnosis -> out.append("  ").append(diagnosis).append('\n'));
+        if (report.generatorWarmUp() != null) {
+            out.append("  generator warm-up (not counted): ").append(report.generatorWarmUp().describe()).append('\n');
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(SummaryTable.HEADER);
+        rows.addAll(SummaryTable.rows(report));
+        table(out, rows);
+        if (!report.verdict().results().isEmpty()) {
+            out.append("  budgets:\n");
+            for (BudgetResult budget : report.verdict().results()) {
+                out.append(budget.passed() ? "    ok    " : "    FAIL  ").append(budget.message()).append('\n');
+            }
+        }
+        for (String warning : SummaryWarnings.of(report)) {
+            out.append("  warning: ").append(warning).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The rows in columns: the first left-aligned, the numbers right-aligned. */
+    private static void table(StringBuilder out, List<List<String>> rows) {
+        int[] widths = new int[SummaryTable.HEADER.size()];
+        for (List<String> row : rows) {
+            for (int column = 0; column < row.size(); column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        }
+        for (List<String> row : rows) {
+            out.append("  ").append(row.get(0)).append(" ".repeat(widths[0] - row.get(0).length()));
+            for (int column = 1; column < row.size(); column++) {
+                String cell = row.get(column);
+                out.append("  ").append(" ".repeat(widths[column] - cell.length())).append(cell);
+            }
+            out.append('\n');
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.horde.internal.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.horde.internal.engine.RunObserver;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+import org.apiguardian.api.API;
+
+/**
+ * Writes a test's HdrHistogram interval log, {@code <report dir>/<test>.hlog}: one tagged histogram per metric and
+ * interval, in microseconds, readable by HdrHistogram's own tools ({@code HistogramLogReader},
+ * {@code HistogramLogProcessor}) and mergeable across machines. Tags are metric names with spaces as underscores.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class HdrLog implements RunObserver, AutoCloseable {
+
+    private final Path file;
+    private final PrintStream out;
+    private final HistogramLogWriter writer;
+
+    private HdrLog(Path file, long startMillis) throws FileNotFoundException {
+        this.file = file;
+        this.out = new PrintStream(file.toFile());
+        this.writer = new HistogramLogWriter(out);
+        writer.outputLogFormatVersion();
+        writer.outputComment("Horde interval log: latencies in microseconds, one tag per metric (spaces as _)");
+        writer.outputStartTime(startMillis);
+        writer.setBaseTime(startMillis);
+        writer.outputLegend();
+    }
+
+    /** A log for {@code testId} in {@code directory}, starting at {@code startMillis} (epoch ms). */
+    public static HdrLog create(Path directory, String testId, long startMillis) throws IOException {
+        Files.createDirectories(directory);
+        return new HdrLog(directory.resolve(testId + ".hlog"), startMillis);
+    }
+
+    /** The log's path. */
+    public Path file() {
+        return file;
+    }
+
+    /** The tag a metric has in the log. */
+    public static String tag(String metric) {
+        return metric.replace(' ', '_').replace(',', ';');
+    }
+
+    @Override
+    public synchronized void onHistogram(String metric, long startMs, long endMs, Histogram histogram) {
+        histogram.setTag(tag(metric));
+        histogram.setStartTimeStamp(startMs);
+        histogram.setEndTimeStamp(endMs);
+        writer.outputIntervalHistogram(histogram);
+        histogram.setTag(null);
+    }
+
+    @Override
+    public synchronized void close() {
+        out.close();
+    }
+}

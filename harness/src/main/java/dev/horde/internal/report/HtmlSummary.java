@@ -1,0 +1,51 @@
+package dev.horde.internal.report;
+
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.verdict.BudgetResult;
+import java.util.List;
+import java.util.Map;
+
+/** A self-contained HTML page of a load test: the summary table, every budget, and the charts inline. */
+final class HtmlSummary {
+
+    private HtmlSummary() {
+    }
+
+    static String render(TestReport report, Map<String, String> charts) {
+        LoadPlan plan = report.plan();
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
+                .append(Html.escape(plan.testId())).append("</title><style>"
+                        + "body{font-family:sans-serif;margin:16px}table{border-collapse:collapse}"
+                        + "td,th{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}"
+                        + "td:first-child,th:first-child{text-align:left}.ok{color:#2a7d2a}.fail{color:#c62828}"
+                        + "</style></head><body>")
+                .append("<h2>").append(Html.escape(plan.testId())).append("</h2><p>")
+                .append(Html.escape(plan.describe())).append(", ").append(report.plan().threads().label())
+                .append(" threads, seed ").append(plan.seed()).append(" &mdash; <b class=\"")
+                .append(report.passed() ? "ok\">PASSED" : "fail\">FAILED").append("</b></p><table>");
+        html.append("<tr>");
+        SummaryTable.HEADER.forEach(cell -> html.append("<th>").append(Html.escape(cell)).append("</th>"));
+        html.append("</tr>");
+        for (List<String> row : SummaryTable.rows(report)) {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td>").append(Html.escape(cell)).append("</td>"));
+            html.append("</tr>");
+        }
+        html.append("</table>");
+        if (report.generatorWarmUp() != null) {
+            html.append("<p>Generator warm-up before the run, not counted: ")
+                    .append(Html.escape(report.generatorWarmUp().describe())).append("</p>");
+        }
+        for (String warning : SummaryWarnings.of(report)) {
+            html.append("<p class=\"fail\">Warning: ").append(Html.escape(warning)).append("</p>");
+        }
+        html.append("<h3>Budgets</h3><ul>");
+        for (BudgetResult budget : report.verdict().results()) {
+            html.append("<li class=\"").append(budget.passed() ? "ok\">&#10004; " : "fail\">&#10008; ")
+                    .append(Html.escape(budget.message())).append("</li>");
+        }
+        html.append("</ul>");
+        charts.values().forEach(svg -> html.append("<div>").append(svg).append("</div>"));
+        return html.append("</body></html>\n").toString();
+    }
+}

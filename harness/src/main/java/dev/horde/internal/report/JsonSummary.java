@@ -1,0 +1,208 @@
+package dev.horde.internal.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.horde.internal.engine.GeneratorWarmUp;
+import dev.horde.internal.engine.ScheduleStats;
+import dev.horde.internal.metrics.ErrorSample;
+import dev.horde.internal.metrics.Interval;
+import dev.horde.internal.metrics.IntervalStats;
+import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.plan.ChaosPlan;
+import dev.horde.internal.plan.Durations;
+import dev.horde.internal.plan.LoadModel;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.plan.PlannedStage;
+import dev.horde.internal.verdict.BudgetResult;
+import dev.horde.internal.verdict.Diagnosis;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+import org.apiguardian.api.API;
+
+/**
+ * Writes {@code <report dir>/<fully.qualified.Class>.<method>.json}: the plan, every metric, every budget and the
+ * first errors. The schema is documented in {@code docs/json-summary.md}.
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class JsonSummary {
+
+    /** Version of the layout below; raised only for changes that are not additions. */
+    static final int SCHEMA = 1;
+
+    private JsonSummary() {
+    }
+
+    /** Writes the summary of {@code report} and returns its path. Replaces the file atomically. */
+    public static Path write(TestReport report) throws IOException {
+        Path directory = report.plan().reportDirectory();
+        Files.createDirectories(directory);
+        Path file = directory.resolve(report.plan().testId() + ".json");
+        Path temporary = Files.createTempFile(directory, ".horde-", ".json.tmp");
+        try {
+            Files.writeString(temporary, render(report), StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return file;
+    }
+
+    static String render(TestReport report) {
+        LoadPlan plan = report.plan();
+        RunMetrics metrics = report.outcome().metrics();
+        JsonWriter json = new JsonWriter().beginObject()
+                .name("schema").value(SCHEMA)
+                .name("test").value(plan.testId())
+                .name("verdict").value(report.passed() ? "passed" : "failed")
+                .name("partial").value(report.outcome().interrupted())
+                .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))
+                .name("startedAt").value(report.startedAt().toString());
+        json.name("plan").beginObject()
+                .name("target").value(plan.target() == null ? null : plan.targetText())
+                .name("controller").value(plan.controller() == null ? null : plan.controller().getName())
+                .name("users").value(plan.users())
+                .name("duration").value(Durations.format(plan.duration()))
+                .name("rampUp").value(Durations.format(plan.rampUp()))
+                .name("warmUp").value(Durations.format(plan.warmUp()))
+                .name("iterations").value(plan.iterations())
+                .name("model").value(plan.model().label())
+                .name("pacing").value(Durations.format(plan.pacing()));
+        ChaosPlan chaos = plan.chaos();
+        if (chaos.on()) {
+            json.name("chaos").beginObject()
+                    .name("delayMin").value(Durations.format(chaos.delayMin()))
+                    .name("delayMax").value(Durations.format(chaos.delayMax()))
+                    .name("abort").value(chaos.abort())
+                    .name("malformed").value(chaos.malformed())
+                    .name("dropWebSockets").value(chaos.dropWebSockets())
+                    .endObject();
+        }
+        json.name("stages").beginArray();
+        for (PlannedStage stage : plan.stages()) {
+            json.beginObject().name("duration").value(Durations.format(stage.duration()))
+                    .name(plan.model() == LoadModel.OPEN ? "ratePerSecond" : "users").value(stage.target())
+                    .endObject();
+        }
+        json.endArray().endObject();
+        json.name("run").beginObject()
+                .name("threads").value(report.plan().threads().label())
+                .name("seed").value(Long.toString(report.plan().seed()))
+                .name("usersStarted").value(report.outcome().usersStarted())
+                .name("maxStartDelayMs").value(report.outcome().maxStartDelay().toNanos() / 1e6)
+                .name("usersNotStopped").value(report.outcome().usersNotStopped())
+                .name("elapsedMs").value(report.outcome().elapsed().toNanos() / 1e6)
+                .name("measuredMs").value(report.outcome().measuredWindow().toNanos() / 1e6)
+                .name("generatorCpu").value(report.outcome().generatorCpu())
+                .name("generatorSaturatedShare").value(report.outcome().saturatedShare())
+                .name("latencyIncludesGeneratorQueueing").value(report.outcome().generatorSaturated());
+        ScheduleStats schedule = report.outcome().schedule();
+        if (schedule != null) {
+            json.name("schedule").beginObject()
+                    .name("due").value(schedule.due())
+                    .name("started").value(schedule.started())
+                    .name("late").value(schedule.late())
+                    .name("dropped").value(schedule.dropped())
+                    .name("maxLagMs").value(schedule.maxLag().toNanos() / 1e6)
+                    .name("lateAfterMs").value(LoadPlan.LATE.toMillis())
+                    .name("behind").value(schedule.behind())
+                    .endObject();
+        }
+        json.endObject();
+        GeneratorWarmUp.Result warmUp = report.generatorWarmUp();
+        if (warmUp != null) {
+            json.name("generatorWarmUp").beginObject()
+                    .name("users").value(warmUp.users())
+                    .name("ms").value(warmUp.took().toMillis())
+                    .name("iterations").value(warmUp.iterations())
+                    .name("failed").value(warmUp.failed())
+                    .name("firstCpuMsPerIteration").value(warmUp.firstCpuMs())
+                    .name("lastCpuMsPerIteration").value(warmUp.lastCpuMs())
+                    .name("settled").value(warmUp.settled())
+                    .endObject();
+        }
+        json.name("metrics").beginObject();
+        for (MetricSnapshot metric : metrics.byName().values()) {
+            metric(json, report, metric);
+        }
+        if (metrics.allRequests() != null) {
+            metric(json, report, metrics.allRequests());
+        }
+        json.endObject();
+        json.name("timeSeries").beginArray();
+        for (Interval interval : metrics.timeSeries()) {
+            json.beginObject()
+                    .name("startMs").value(interval.startMs())
+                    .name("endMs").value(interval.endMs())
+                    .name("activeUsers").value(interval.activeUsers())
+                    .name("measured").value(interval.measured())
+                    .name("generatorCpu").value(interval.generatorCpu());
+            json.name("metrics").beginObject();
+            for (IntervalStats stats : interval.metrics()) {
+                json.name(stats.metric()).beginObject()
+                        .name("count").value(stats.count())
+                        .name("failed").value(stats.failed())
+                        .name("p50Ms").value(stats.p50Ms())
+                        .name("p95Ms").value(stats.p95Ms())
+                        .name("p99Ms").value(stats.p99Ms())
+                        .name("maxMs").value(stats.maxMs())
+                        .endObject();
+            }
+            json.endObject().endObject();
+        }
+        json.endArray();
+        json.name("budgets").beginArray();
+        for (BudgetResult budget : report.verdict().results()) {
+            json.beginObject()
+                    .name("description").value(budget.description())
+                    .name("metric").value(budget.metric())
+                    .name("quantity").value(budget.quantity().label())
+                    .name("statistic").value(budget.statistic() == null ? null : budget.statistic().label())
+                    .name("measured").value(budget.measured())
+                    .name("limit").value(budget.limit())
+                    .name("unit").value(budget.unit().symbol())
+                    .name("passed").value(budget.passed())
+                    .name("message").value(budget.message())
+                    .endObject();
+        }
+        json.endArray();
+        json.name("errorSamples").beginArray();
+        for (ErrorSample sample : metrics.errorSamples()) {
+            json.beginObject()
+                    .name("metric").value(sample.metric())
+                    .name("cause").value(sample.cause())
+                    .name("stackTrace").value(sample.stackTrace())
+                    .endObject();
+        }
+        json.endArray();
+        return json.endObject().toString();
+    }
+
+    private static void metric(JsonWriter json, TestReport report, MetricSnapshot metric) {
+        json.name(metric.name()).beginObject()
+                .name("kind").value(metric.kind().name().toLowerCase(Locale.ROOT))
+                .name("sent").value(metric.sent())
+                .name("ok").value(metric.ok())
+                .name("failed").value(metric.failed())
+                .name("unfinished").value(metric.unfinished())
+                .name("count").value(metric.count())
+                .name("rps").value(report.perSecond(metric.count()))
+                .name("p50Ms").value(metric.percentileMillis(50))
+                .name("p90Ms").value(metric.percentileMillis(90))
+                .name("p95Ms").value(metric.percentileMillis(95))
+                .name("p99Ms").value(metric.percentileMillis(99))
+                .name("p999Ms").value(metric.percentileMillis(99.9))
+                .name("maxMs").value(metric.maxMillis())
+                .name("meanMs").value(metric.meanMillis());
+        json.name("errors").beginObject();
+        for (Map.Entry<String, Long> error : metric.errors().entrySet()) {
+            json.name(error.getKey()).value(error.getValue());
+        }
+        json.endObject().endObject();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.horde.internal.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Locale;
+
+/** A small pretty-printing JSON writer: enough for summaries, with correct string escaping and no NaN. */
+final class JsonWriter {
+
+    private final StringBuilder out = new StringBuilder();
+    private int depth;
+    private boolean first = true;
+    private boolean afterName;
+
+    JsonWriter beginObject() {
+        return open('{');
+    }
+
+    JsonWriter endObject() {
+        return close('}');
+    }
+
+    JsonWriter beginArray() {
+        return open('[');
+    }
+
+    JsonWriter endArray() {
+        return close(']');
+    }
+
+    JsonWriter name(String name) {
+        separate();
+        string(name);
+        out.append(": ");
+        afterName = true;
+        return this;
+    }
+
+    JsonWriter value(String value) {
+        separateValue();
+        if (value == null) {
+            out.append("null");
+        } else {
+            string(value);
+        }
+        return this;
+    }
+
+    JsonWriter value(long value) {
+        separateValue();
+        out.append(value);
+        return this;
+    }
+
+    JsonWriter value(boolean value) {
+        separateValue();
+        out.append(value);
+        return this;
+    }
+
+    /** A number rounded to three decimals; NaN and infinities become null. */
+    JsonWriter value(double value) {
+        separateValue();
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            out.append("null");
+        } else {
+            out.append(BigDecimal.valueOf(value).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return out.append('\n').toString();
+    }
+
+    private JsonWriter open(char bracket) {
+        separateValue();
+        out.append(bracket);
+        depth++;
+        first = true;
+        return this;
+    }
+
+    private JsonWriter close(char bracket) {
+        depth--;
+        if (!first) {
+            newline();
+        }
+        out.append(bracket);
+        first = false;
+        return this;
+    }
+
+    /** Before a value: a comma and a new line inside arrays, nothing right after a name. */
+    private void separateValue() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        separate();
+    }
+
+    private void separate() {
+        if (depth == 0) {
+            first = false;
+            return;
+        }
+        if (!first) {
+            out.append(',');
+        }
+        newline();
+        first = false;
+    }
+
+    private void newline() {
+        out.append('\n');
+        out.append("  ".repeat(depth));
+    }
+
+    private void string(String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

@@ -1,0 +1,111 @@
+package dev.horde.internal.report;
+
+import dev.horde.MetricNames;
+import dev.horde.internal.metrics.Interval;
+import dev.horde.internal.metrics.IntervalStats;
+import dev.horde.internal.metrics.MetricKind;
+import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.verdict.BudgetResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The charts of a load test, as SVG: latency percentiles over time per metric with its budgets, throughput and
+ * errors over time, active users over time, and the latency distribution.
+ */
+final class LoadCharts {
+
+    /** At most this many per-metric latency charts, the busiest metrics first. */
+    static final int MAX_LATENCY_CHARTS = 4;
+    private static final double[] PERCENTILES = {0, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99};
+
+    private LoadCharts() {
+    }
+
+    /** Chart titles to SVG documents, in display order; charts without data are left out. */
+    static Map<String, String> render(TestReport report) {
+        RunMetrics metrics = report.outcome().metrics();
+        List<Interval> series = metrics.timeSeries();
+        Map<String, String> charts = new LinkedHashMap<>();
+        for (String metric : busiestMetrics(metrics)) {
+            SvgChart chart = latencyOverTime(metric, series, report.verdict().results());
+            if (!chart.isEmpty()) {
+                charts.put("latency of " + metric, chart.render());
+            }
+        }
+        String total = metrics.allRequests() != null ? MetricNames.ALL_REQUESTS : MetricNames.ITERATION;
+        SvgChart throughput = new SvgChart("throughput and errors of " + total, "seconds since start", "per second")
+                .series("samples/s", seconds(series), perSecond(series, total, false))
+                .series("failed/s", seconds(series), perSecond(series, total, true));
+        if (!throughput.isEmpty()) {
+            charts.put("throughput and errors", throughput.render());
+        }
+        double[] users = series.stream().mapToDouble(Interval::activeUsers).toArray();
+        charts.put("active users", new SvgChart("active users", "seconds since start", "users")
+                .series("active users", seconds(series), users).render());
+        metrics.find(total).ifPresent(snapshot -> charts.put("latency distribution", distribution(snapshot)));
+        return charts;
+    }
+
+    private static List<String> busiestMetrics(RunMetrics metrics) {
+        List<MetricSnapshot> candidates = new ArrayList<>(metrics.ofKind(MetricKind.REQUEST));
+        candidates.addAll(metrics.ofKind(MetricKind.MESSAGE));
+        if (candidates.isEmpty()) {
+            candidates.add(metrics.iteration());
+        }
+        candidates.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return candidates.stream().limit(MAX_LATENCY_CHARTS).map(MetricSnapshot::name).toList();
+    }
+
+    private static SvgChart latencyOverTime(String metric, List<Interval> series, List<BudgetResult> budgets) {
+        List<Double> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        for (Interval interval : series) {
+            for (IntervalStats stats : interval.metrics()) {
+                if (stats.metric().equals(metric)) {
+                    xs.add(interval.endMs() / 1000.0);
+                    ys.add(new double[] {stats.p50Ms(), stats.p95Ms(), stats.p99Ms()});
+                }
+            }
+        }
+        double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        SvgChart chart = new SvgChart("latency of " + metric, "seconds since start", "ms")
+                .series("p50", x, ys.stream().mapToDouble(v -> v[0]).toArray())
+                .series("p95", x, ys.stream().mapToDouble(v -> v[1]).toArray())
+                .series("p99", x, ys.stream().mapToDouble(v -> v[2]).toArray());
+        for (BudgetResult budget : budgets) {
+            if (budget.quantity() == BudgetResult.Quantity.LATENCY && budget.metric().equals(metric)) {
+                chart.limit(budget.statistic().label() + " <= " + dev.horde.internal.metrics.Format.millis(budget.limit()) + " (budget)",
+                        budget.limit());
+            }
+        }
+        return chart;
+    }
+
+    private static String distribution(MetricSnapshot snapshot) {
+        double[] nines = new double[PERCENTILES.length];
+        double[] latency = new double[PERCENTILES.length];
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            nines[i] = -Math.log10(1 - PERCENTILES[i] / 100);
+            latency[i] = snapshot.percentileMillis(PERCENTILES[i]);
+        }
+        return new SvgChart("latency distribution of " + snapshot.name() + " (n=" + snapshot.count() + ")",
+                "percentile: 1 = p90, 2 = p99, 3 = p99.9, 4 = p99.99", "ms")
+                .series("latency", nines, latency).render();
+    }
+
+    private static double[] seconds(List<Interval> series) {
+        return series.stream().mapToDouble(interval -> interval.endMs() / 1000.0).toArray();
+    }
+
+    private static double[] perSecond(List<Interval> series, String metric, boolean failed) {
+        return series.stream().mapToDouble(interval -> {
+            double seconds = Math.max(1, interval.endMs() - interval.startMs()) / 1000.0;
+            return interval.metrics().stream().filter(stats -> stats.metric().equals(metric))
+                    .mapToDouble(stats -> (failed ? stats.failed() : stats.count()) / seconds).sum();
+        }).toArray();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.horde.internal.report;
+
+import dev.horde.MetricNames;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.metrics.Format;
+import dev.horde.internal.metrics.MetricRegistry;
+import dev.horde.internal.plan.ThreadKind;
+import dev.horde.internal.verdict.ScheduleCheck;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a finished load test warns about without failing: the console and the HTML page show the same warnings. */
+final class SummaryWarnings {
+
+    private SummaryWarnings() {
+    }
+
+    static List<String> of(TestReport report) {
+        RunOutcome outcome = report.outcome();
+        List<String> warnings = new ArrayList<>();
+        if (outcome.metrics().find(MetricNames.OVERFLOW).isPresent()) {
+            warnings.add("more than " + Format.count(MetricRegistry.MAX_METRICS)
+                    + " metric names; the samples of the others are counted together under '" + MetricNames.OVERFLOW
+                    + "'. Write paths as templates, api.get(\"/items/{id}\", id), or name requests with"
+                    + " .as(\"GET /items/{id}\")");
+        }
+        if (outcome.scheduleMissed()) {
+            warnings.add(Format.count(outcome.usersStarted()) + " of " + Format.count(outcome.usersPlanned())
+                    + " users started, the latest " + Format.millis(outcome.maxStartDelay().toNanos() / 1e6)
+                    + " late: the load generator could not keep its schedule"
+                    + (report.plan().threads() == ThreadKind.VIRTUAL
+                            ? " (virtual threads are not preempted: CPU-heavy clients make users wait for each other;"
+                                    + " compare with -Dhorde.threads=platform)"
+                            : ""));
+        }
+        if (outcome.schedule() != null && outcome.schedule().behind() && !report.plan().failWhenBehind()) {
+            warnings.add(ScheduleCheck.message(report.plan(), outcome.schedule()));
+        }
+        if (outcome.generatorSaturated()) {
+            warnings.add(GeneratorLoad.describe(outcome));
+        }
+        if (outcome.usersNotStopped() > 0) {
+            warnings.add(outcome.usersNotStopped() + " users ignored the interrupt at the end and were abandoned");
+        }
+        return warnings;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.horde.internal.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.horde.internal.engine.GeneratorWarmUp;
+import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.verdict.Verdict;
+import java.time.Instant;
+import org.apiguardian.api.API;
+
+/**
+ * Everything known about one finished load test: the plan, what the run measured, and the verdict.
+ *
+ * @param plan the validated plan
+ * @param outcome what the run measured and how it ended
+ * @param verdict the budgets checked
+ * @param startedAt wall-clock time the run started
+ * @param generatorWarmUp what warmed the generator up before the run, or null if nothing did
+ */
+@API(status = INTERNAL, since = "0.1")
+public record TestReport(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt,
+        GeneratorWarmUp.Result generatorWarmUp) {
+
+    /** Whether the test passes: every budget kept and the run not cut short. */
+    public boolean passed() {
+        return verdict.passed() && !outcome.interrupted();
+    }
+
+    /** Samples per second of a count over the measured window. */
+    public double perSecond(long count) {
+        double seconds = outcome.measuredWindow().toNanos() / 1e9;
+        return seconds > 0 ? count / seconds : 0;
+    }
+}
