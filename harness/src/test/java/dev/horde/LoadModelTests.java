@@ -48,7 +48,7 @@ class LoadModelTests {
         JsonPath summary = Fixtures.summary(reports, Overloaded.class, "overloaded");
         double corrected = summary.getDouble("metrics.iteration.p50Ms");
         double service = summary.getDouble("metrics['iteration service'].p50Ms");
-        assertThat(service).isBetween(100.0, 400.0);
+        assertThat(service).isGreaterThanOrEqualTo(100.0);
         assertThat(corrected).as("queueing behind a busy pool counts").isGreaterThan(3 * service);
     }
 

@@ -69,9 +69,13 @@ class RestAssuredRecordingTests {
                 + "  error rate of iteration was 10.0% (20 of 200), budget 5.0% — 20 × assertion failed: 1 expectation"
                 + " failed. Expected status code <200> but was <500>.\n"
                 + "First errors:\n"
+                + "  GET /flaky: HTTP 500\n"
                 + "  iteration: assertion failed: 1 expectation failed. Expected status code <200> but was <500>.");
         JsonPath summary = Fixtures.summary(reports, FlakyRoute.class, "flaky");
         assertThat(summary.getInt("metrics['GET /flaky'].errors['HTTP 500']")).isEqualTo(20);
+        assertThat(summary.getString("errorSamples[0].metric")).isEqualTo("GET /flaky");
+        assertThat(summary.getString("errorSamples[0].stackTrace")).as("as the lean client samples a status")
+                .startsWith("dev.horde.internal.restassured.StatusFailure: GET /flaky answered HTTP 500");
     }
 
     @Test

@@ -163,8 +163,7 @@ public final class HttpCall {
             long end = System.nanoTime();
             String cause = request.timedOut() ? api.timeoutCause() : FailureCause.ofRequest(failure, api.authority());
             if (metric != null) {
-                metric.recordFailure(start, end, cause);
-                endpoints.registry().sampleError(metric, cause, failure);
+                metric.recordFailure(start, end, cause, failure);
             }
             throw new RequestFailedException(method + " " + template, cause, failure);
         } finally {
@@ -184,8 +183,7 @@ public final class HttpCall {
         }
         UnexpectedStatusException failure = new UnexpectedStatusException(result, expected);
         if (metric != null) {
-            metric.recordFailure(start, end, failure.failureCause());
-            endpoints.registry().sampleError(metric, failure.failureCause(), failure);
+            metric.recordFailure(start, end, failure.failureCause(), failure);
         }
         throw failure;
     }

@@ -3,11 +3,10 @@ package dev.horde.http;
 import dev.horde.internal.engine.RunScope;
 import dev.horde.internal.engine.UserContext;
 import dev.horde.internal.http.Endpoints;
+import dev.horde.internal.http.RequestMetrics;
 import dev.horde.internal.http.StaleConnectionRetry;
-import dev.horde.internal.metrics.MetricRegistry;
 import dev.horde.internal.plan.ChaosPlan;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.DefaultClientConnectionReuseStrategy;
@@ -36,15 +35,14 @@ final class HttpTransport implements AutoCloseable {
     private static HttpTransport standalone;
 
     private final CloseableHttpClient client;
-    private final MetricRegistry registry;
     private final Duration timeout;
     private final Deadlines deadlines;
     private final boolean chaos;
-    private final ConcurrentHashMap<String, Endpoints> endpointsByBasePath = new ConcurrentHashMap<>();
+    private final RequestMetrics metrics;
 
-    private HttpTransport(int maxConnections, Duration timeout, MetricRegistry registry, boolean watchdog,
+    private HttpTransport(int maxConnections, Duration timeout, RequestMetrics metrics, boolean watchdog,
             ChaosPlan chaos) {
-        this.registry = registry;
+        this.metrics = metrics;
         this.chaos = chaos.on();
         this.timeout = timeout;
         this.deadlines = watchdog ? new Deadlines() : null;
@@ -89,7 +87,7 @@ final class HttpTransport implements AutoCloseable {
     }
 
     private static HttpTransport forRun(RunScope scope, UserContext user) {
-        return new HttpTransport(Math.max(2, scope.maxUsers()), scope.requestTimeout(), user.metrics(), true,
+        return new HttpTransport(Math.max(2, scope.maxUsers()), scope.requestTimeout(), RequestMetrics.of(user), true,
                 user.chaos().plan());
     }
 
@@ -123,10 +121,7 @@ final class HttpTransport implements AutoCloseable {
 
     /** The metrics of requests under {@code basePath}, or null when requests are not recorded. */
     Endpoints endpoints(String basePath) {
-        if (registry == null) {
-            return null;
-        }
-        return endpointsByBasePath.computeIfAbsent(basePath, base -> new Endpoints(registry, base));
+        return metrics == null ? null : metrics.endpoints(basePath);
     }
 
     @Override

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.horde.MetricNames;
 import dev.horde.http.HttpApi;
 import dev.horde.internal.engine.UserContext;
-import dev.horde.internal.metrics.Metric;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricRegistry;
 import dev.horde.internal.restassured.RestAssuredTarget;
@@ -180,9 +179,8 @@ public abstract class UserEntity implements User, AutoCloseable {
         } catch (ConditionTimeoutException e) {
             UserContext user = UserContext.get();
             if (user != null) {
-                Metric deliveries = user.metrics().metric(MetricNames.WS_DELIVERY, MetricKind.MESSAGE);
-                deliveries.started(start);
-                deliveries.recordFailure(start, System.nanoTime(), EventNotReceivedException.CAUSE);
+                user.metrics().metric(MetricNames.WS_DELIVERY, MetricKind.MESSAGE)
+                        .recordEnded(start, EventNotReceivedException.CAUSE, null);
             }
             throw new EventNotReceivedException("no matching entry in '" + inbox.name() + "' within "
                     + timeout.toMillis() + " ms");

@@ -192,17 +192,15 @@ public final class WebSocketSession implements AutoCloseable {
 
     /**
      * Drops the connection without a close frame when chaos chose it and its moment has come ({@link
-     * dev.horde.Chaos#dropWebSockets()}), counted under {@value ClientChaos#DROPPED}, not as a drop by the target.
+     * dev.horde.Chaos#dropWebSockets()}), counted under {@value MetricNames#CHAOS_DROPPED}, not as a drop by the target.
      */
     private void dropIfChaosSaysSo() {
         WebSocketConnection current = connection;
         if (current == null || !current.dueForChaosDrop() || !current.isOpen()) {
             return;
         }
-        Metric drops = chaos.metric(MetricNames.CHAOS_DROPPED);
-        drops.started(current.openedAt());
         current.dropByChaos();
-        drops.recordSuccess(current.openedAt(), System.nanoTime());
+        chaos.metric(MetricNames.CHAOS_DROPPED).recordEnded(current.openedAt());
     }
 
     private void ensureOpen() {
@@ -236,7 +234,7 @@ public final class WebSocketSession implements AutoCloseable {
             throw new WebSocketException("interrupted while connecting to " + uri, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
-            String cause = FailureCause.of(failure, uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+            String cause = FailureCause.of(failure, FailureCause.authority(uri));
             metric.recordFailure(start, System.nanoTime(), cause);
             throw new WebSocketException("could not connect to " + uri + ": " + cause, failure);
         }
@@ -265,19 +263,13 @@ public final class WebSocketSession implements AutoCloseable {
         try {
             onMessage.accept(message);
         } catch (RuntimeException failure) { // the connection goes on; the failure is counted and sampled
-            Metric metric = metrics.metric(MetricNames.WS_RECEIVE, MetricKind.MESSAGE);
-            String cause = FailureCause.of(failure);
-            metric.started(start);
-            metric.recordFailure(start, System.nanoTime(), cause);
-            metrics.sampleError(metric, cause, failure);
+            metrics.metric(MetricNames.WS_RECEIVE, MetricKind.MESSAGE).recordEnded(start, FailureCause.of(failure), failure);
         }
     }
 
     /** Counts the drop of a connection opened at {@code openedAt} with its close code. */
     void countDrop(long openedAt, int code) {
-        Metric drops = metrics.metric(MetricNames.WS_DISCONNECT, MetricKind.MESSAGE);
-        drops.started(openedAt);
-        drops.recordFailure(openedAt, System.nanoTime(), "ws closed " + code);
+        metrics.metric(MetricNames.WS_DISCONNECT, MetricKind.MESSAGE).recordEnded(openedAt, "ws closed " + code, null);
     }
 
     private void await(CompletableFuture<?> step, String what) {

@@ -3,6 +3,10 @@ package dev.horde.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +52,14 @@ public final class ServerProcess implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>}. */
     public String baseUri() {
         return baseUri;
+    }
+
+    /** Requests the server answered on paths starting with {@code prefix}, as it counts them. */
+    public long requests(String prefix) throws IOException, InterruptedException {
+        HttpResponse<String> count = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(baseUri + "/count?prefix=" + prefix)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Long.parseLong(count.body().strip());
     }
 
     /** Freezes the process for {@code stall}, then lets it go on. */

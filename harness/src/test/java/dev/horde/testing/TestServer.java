@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON),
  * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms), {@code /leak}
  * (401 with a token and a password in its body, and a session cookie), {@code /json} (201 when the body is JSON,
- * 400 when not). It also counts the connections requests came on, and requests that chaos marked under
+ * 400 when not), {@code /count?prefix=P} (how many requests it answered on paths starting with P, itself not
+ * counted). It also counts the connections requests came on, and requests that chaos marked under
  * {@code "chaos <kind>"}.
  */
 public final class TestServer implements AutoCloseable {
@@ -87,6 +88,13 @@ public final class TestServer implements AutoCloseable {
         String answer = null;
         if (path.startsWith("/trickle")) {
             trickle(exchange, Long.parseLong(query(exchange, "ms")));
+            return;
+        }
+        if (path.equals("/count")) {
+            byte[] count = Long.toString(requests(query(exchange, "prefix"))).getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, count.length);
+            exchange.getResponseBody().write(count);
+            exchange.close();
             return;
         }
         try {

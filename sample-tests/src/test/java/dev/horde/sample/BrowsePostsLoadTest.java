@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * annotations make 5 virtual users run it for 10 seconds, and the budgets fail the build when the service is too
  * slow, fails too often, or serves too little.
  */
-@ExtendWith(DemoTarget.class)
+@ExtendWith(DemoTarget.class) // the samples' extension: starts the demo service, points REST Assured at it
 class BrowsePostsLoadTest {
 
     @LoadTest(users = 5, duration = "10s", rampUp = "2s", warmUp = "2s")

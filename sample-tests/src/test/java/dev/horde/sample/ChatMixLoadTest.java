@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * and on WebSocket delivery: the time from a post until each member of its channel has the event. Throughput budgets
  * prove the set-up endpoints were exercised (a budget on a metric that recorded nothing fails); their latencies are
  * reported, not budgeted, because set-ups run while the JVM is still compiling REST Assured and, on virtual threads,
- * queue behind each other (see the README on threads). The summary prints the seed; {@code -Dhorde.seed=<seed>}
+ * queue behind each other (see docs/metrics.md on threads). The summary prints the seed; {@code -Dhorde.seed=<seed>}
  * replays the same choices.
  */
 @ExtendWith(DemoTarget.class)

@@ -37,7 +37,7 @@ final class Arrivals {
     /** Starts releasing the iterations of {@code shape}, the first at {@code startNanos}, until {@code stop} opens. */
     void dispatch(LoadShape shape, long startNanos, CountDownLatch stop) {
         dispatcher = new Thread(() -> {
-            LoadShape.Arrivals times = shape.arrivalTimes();
+            LoadShape.ArrivalTimes times = shape.arrivalTimes();
             try {
                 for (long at = times.next(); at >= 0; at = times.next()) {
                     long intended = startNanos + at;

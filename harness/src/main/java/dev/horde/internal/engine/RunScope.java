@@ -11,9 +11,9 @@ import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
- * What the users of one run share and the run closes when it ends: connection pools, clients. Components create
- * their shared part on first use with {@link #shared}; the run closes each once every user has ended (or been
- * abandoned), in the reverse order of creation.
+ * What the users of one run share and the run closes when it ends: connection pools, clients, metric lookups.
+ * Components create their shared part on first use with {@link #shared}; the run closes each that is
+ * {@link AutoCloseable} once every user has ended (or been abandoned), in the reverse order of creation.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RunScope implements AutoCloseable {
@@ -21,8 +21,8 @@ public final class RunScope implements AutoCloseable {
     private final int maxUsers;
     private final Duration requestTimeout;
     private final URI target;
-    private final ConcurrentHashMap<Class<?>, AutoCloseable> shared = new ConcurrentHashMap<>();
-    private final List<AutoCloseable> created = new ArrayList<>();
+    private final ConcurrentHashMap<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    private final List<AutoCloseable> created = new ArrayList<>(); // the shared instances to close, in creation order
     private boolean closed;
 
     /**
@@ -55,8 +55,8 @@ public final class RunScope implements AutoCloseable {
      *
      * @throws IllegalStateException if the run has ended
      */
-    public <T extends AutoCloseable> T shared(Class<T> type, Function<RunScope, T> create) {
-        AutoCloseable existing = shared.get(type);
+    public <T> T shared(Class<T> type, Function<RunScope, T> create) {
+        Object existing = shared.get(type);
         if (existing != null) {
             return type.cast(existing);
         }
@@ -66,7 +66,9 @@ public final class RunScope implements AutoCloseable {
                     throw new IllegalStateException("the run has ended: no new " + type.getSimpleName());
                 }
                 T value = create.apply(this);
-                created.add(value);
+                if (value instanceof AutoCloseable closeable) {
+                    created.add(closeable);
+                }
                 return value;
             }
         }));

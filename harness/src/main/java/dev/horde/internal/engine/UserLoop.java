@@ -84,7 +84,7 @@ final class UserLoop implements Runnable {
         try {
             script = factory.newUser(index, new SplittableRandom(userSeed(run.seed(), index)));
         } catch (Throwable failure) {
-            fail(metrics, metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE), start, failure);
+            metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE).recordEnded(start, FailureCause.of(failure), failure);
             return;
         }
         try {
@@ -102,11 +102,11 @@ final class UserLoop implements Runnable {
         try {
             script.setUp();
             if (script.hasLifecycle()) {
-                succeed(metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE), start);
+                metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE).recordEnded(start);
             }
             return true;
         } catch (Throwable failure) {
-            fail(metrics, metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE), start, failure);
+            metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE).recordEnded(start, FailureCause.of(failure), failure);
             return false;
         }
     }
@@ -141,11 +141,10 @@ final class UserLoop implements Runnable {
             } catch (Throwable failure) {
                 String cause = FailureCause.of(failure);
                 long end = System.nanoTime();
-                iterations.recordFailure(intended, end, cause);
+                iterations.recordFailure(intended, end, cause, failure);
                 if (service != null) {
                     service.recordFailure(start, end, cause);
                 }
-                metrics.sampleError(iterations, cause, failure);
                 if (failure instanceof VirtualMachineError) {
                     return;
                 }
@@ -195,22 +194,10 @@ final class UserLoop implements Runnable {
         try {
             script.tearDown();
             if (script.hasLifecycle()) {
-                succeed(metrics.metric(MetricNames.USER_TEARDOWN, MetricKind.LIFECYCLE), start);
+                metrics.metric(MetricNames.USER_TEARDOWN, MetricKind.LIFECYCLE).recordEnded(start);
             }
         } catch (Throwable failure) {
-            fail(metrics, metrics.metric(MetricNames.USER_TEARDOWN, MetricKind.LIFECYCLE), start, failure);
+            metrics.metric(MetricNames.USER_TEARDOWN, MetricKind.LIFECYCLE).recordEnded(start, FailureCause.of(failure), failure);
         }
-    }
-
-    private static void succeed(Metric metric, long start) {
-        metric.started(start);
-        metric.recordSuccess(start, System.nanoTime());
-    }
-
-    private static void fail(MetricRegistry metrics, Metric metric, long start, Throwable failure) {
-        String cause = FailureCause.of(failure);
-        metric.started(start);
-        metric.recordFailure(start, System.nanoTime(), cause);
-        metrics.sampleError(metric, cause, failure);
     }
 }

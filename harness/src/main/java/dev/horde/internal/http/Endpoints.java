@@ -51,10 +51,6 @@ public final class Endpoints {
         return registry.request(name);
     }
 
-    public MetricRegistry registry() {
-        return registry;
-    }
-
     private String name(String method, String template) {
         return method + " " + MetricPaths.path(basePath, template);
     }

@@ -2,6 +2,7 @@ package dev.horde.internal.http;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.metrics.FailureCause;
 import java.io.IOException;
 import java.net.SocketException;
 import java.util.Set;
@@ -56,8 +57,7 @@ public final class StaleConnectionRetry implements HttpRequestRetryStrategy {
     public static boolean closedByServer(IOException exception) {
         return exception instanceof NoHttpResponseException
                 || exception instanceof org.apache.http.NoHttpResponseException
-                || exception instanceof SocketException socket && socket.getMessage() != null
-                        && (socket.getMessage().contains("reset") || socket.getMessage().contains("Broken pipe"));
+                || exception instanceof SocketException socket && !FailureCause.ofSocket(socket).equals("socket error");
     }
 
     /** The connection had carried a request before this one, and nothing of this one's response arrived. */

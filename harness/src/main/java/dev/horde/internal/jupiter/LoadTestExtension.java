@@ -13,7 +13,7 @@ import dev.horde.internal.report.ConsoleProgress;
 import dev.horde.internal.report.ConsoleSummary;
 import dev.horde.internal.report.HdrLog;
 import dev.horde.internal.report.JsonSummary;
-import dev.horde.internal.report.TestReport;
+import dev.horde.internal.report.RunResult;
 import dev.horde.internal.restassured.ClientWarmUp;
 import dev.horde.internal.restassured.RestAssuredRecorder;
 import dev.horde.internal.restassured.RestAssuredTarget;
@@ -105,11 +105,11 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome = handoff.execute(run, partial -> {
             log.close();
-            publish(new TestReport(plan, partial, Verdict.of(plan, partial), startedAt, warmUp), context, null);
+            publish(new RunResult(plan, partial, Verdict.of(plan, partial), startedAt, warmUp), context, null);
         });
         log.close();
         Verdict verdict = Verdict.of(plan, outcome);
-        TestReport report = new TestReport(plan, outcome, verdict, startedAt, warmUp);
+        RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp);
         IOException unwritten = null;
         if (handoff.claim()) {
             try {
@@ -153,7 +153,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
      * Prints the summary, writes the JSON file and fills the Allure result if there is one; returns the error if the
      * file could not be written.
      */
-    private static IOException publish(TestReport report, ExtensionContext context, Path hdrLog) {
+    private static IOException publish(RunResult report, ExtensionContext context, Path hdrLog) {
         System.out.print(ConsoleSummary.render(report));
         try {
             Path summary = JsonSummary.write(report).toAbsolutePath();

@@ -6,9 +6,12 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.channels.ClosedByInterruptException;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 import org.apiguardian.api.API;
 
@@ -18,6 +21,8 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public final class FailureCause {
+
+    private static final int CAUSES_SHOWN = 3;
 
     /** Why a sample failed that was still in flight when the run ended and its grace period was over. */
     public static final String CUT_OFF = "cut off at the end of the run";
@@ -106,6 +111,33 @@ public final class FailureCause {
         return false;
     }
 
+    /**
+     * Causes with their counts, most frequent first as {@code errors} orders them, at most three:
+     * {@code "612 × HTTP 503, 20 × timeout (127.0.0.1:8089), and 2 more causes"}.
+     */
+    public static String summary(Map<String, Long> errors) {
+        String shown = errors.entrySet().stream()
+                .limit(CAUSES_SHOWN)
+                .map(e -> Format.count(e.getValue()) + " × " + e.getKey())
+                .collect(Collectors.joining(", "));
+        int more = errors.size() - CAUSES_SHOWN;
+        return shown + (more > 0 ? ", and " + more + " more causes" : "");
+    }
+
+    /** The target as failure causes name it: {@code "127.0.0.1:8089"}, or the host alone when the URI has no port. */
+    public static String authority(URI uri) {
+        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    /** {@link #authority(URI)} of a URI in text; null if it is not one. */
+    public static String authority(String uri) {
+        try {
+            return authority(URI.create(uri));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** {@code cause} at {@code target}: {@code "timeout (127.0.0.1:8089)"}. */
     public static String at(String cause, String target) {
         return cause + " (" + target + ")";
@@ -142,17 +174,22 @@ public final class FailureCause {
         if (t instanceof SSLException) {
             return "tls error";
         }
-        if (t instanceof SocketException) {
-            String message = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (message.contains("reset")) {
-                return "connection reset";
-            }
-            if (message.contains("broken pipe")) {
-                return "broken pipe";
-            }
-            return "socket error";
+        if (t instanceof SocketException socket) {
+            return ofSocket(socket);
         }
         return null;
+    }
+
+    /** {@code "connection reset"}, {@code "broken pipe"} (the peer closed first) or {@code "socket error"}. */
+    public static String ofSocket(SocketException failure) {
+        String message = String.valueOf(failure.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("reset")) {
+            return "connection reset";
+        }
+        if (message.contains("broken pipe")) {
+            return "broken pipe";
+        }
+        return "socket error";
     }
 
     private static String withMessage(String category, Throwable failure) {

@@ -32,6 +32,12 @@ public final class Format {
         return text.replaceAll("\\.?0+$", "");
     }
 
+    /** A configured value as written, up to three decimals, without trailing zeros: {@code 200}, {@code 0.5}. */
+    public static String exact(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
+                .toPlainString();
+    }
+
     /** A fraction as a percentage: {@code 9.8%}, {@code 1.0%}, {@code 0.05%}, {@code 0%}. */
     public static String percent(double fraction) {
         double percent = fraction * 100;

@@ -24,6 +24,7 @@ public final class Metric {
     private final String name;
     private final MetricKind kind;
     private final RecordingWindow window;
+    private final ErrorSamples errorSamples;
     private final Recorder latencies = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
@@ -32,10 +33,11 @@ public final class Metric {
     private Histogram recycled;
     private long failedBefore;
 
-    Metric(String name, MetricKind kind, RecordingWindow window) {
+    Metric(String name, MetricKind kind, RecordingWindow window, ErrorSamples errorSamples) {
         this.name = name;
         this.kind = kind;
         this.window = window;
+        this.errorSamples = errorSamples;
     }
 
     /** The metric's name, e.g. {@code "GET /api/posts/{id}"}. */
@@ -80,6 +82,37 @@ public final class Metric {
             failed.increment();
             causes.increment(window.isCutOff() ? FailureCause.CUT_OFF : cause);
         }
+    }
+
+    /** Records a sample that failed with {@code cause}, and keeps {@code failure} as an example if it is among the first. */
+    public void recordFailure(long startNanos, long endNanos, String cause, Throwable failure) {
+        recordFailure(startNanos, endNanos, cause);
+        sampleError(cause, failure);
+    }
+
+    /** Counts and records a sample known only once it ended now, successfully: it started at {@code startNanos}. */
+    public void recordEnded(long startNanos) {
+        started(startNanos);
+        recordSuccess(startNanos, System.nanoTime());
+    }
+
+    /** Counts and records a sample known only once it failed now with {@code cause}; samples {@code failure} if not null. */
+    public void recordEnded(long startNanos, String cause, Throwable failure) {
+        started(startNanos);
+        recordFailure(startNanos, System.nanoTime(), cause);
+        if (failure != null) {
+            sampleError(cause, failure);
+        }
+    }
+
+    /** Keeps {@code failure} as an example of {@code cause} if it is among the run's first distinct causes. */
+    public void sampleError(String cause, Throwable failure) {
+        errorSamples.offer(name, window.isCutOff() ? FailureCause.CUT_OFF : cause, failure);
+    }
+
+    /** Whether a failure with {@code cause} would be sampled: a caller may skip describing one that would not. */
+    public boolean wantsErrorSample(String cause) {
+        return !window.isCutOff() && errorSamples.wants(cause);
     }
 
     private static long micros(long startNanos, long endNanos) {

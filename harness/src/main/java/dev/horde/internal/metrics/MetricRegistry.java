@@ -55,7 +55,7 @@ public final class MetricRegistry {
             return metric;
         }
         String kept = metrics.size() < MAX_METRICS ? name : MetricNames.OVERFLOW;
-        return metrics.computeIfAbsent(kept, n -> new Metric(n, kind, window));
+        return metrics.computeIfAbsent(kept, n -> new Metric(n, kind, window, errorSamples));
     }
 
     /** Marks that something identified by {@code correlationId} was sent now, for {@link #deliveryArrived}. */
@@ -74,11 +74,6 @@ public final class MetricRegistry {
     /** The metric of whole iterations. */
     public Metric iteration() {
         return iteration;
-    }
-
-    /** Keeps {@code failure} as an example of {@code cause} if it is among the first distinct causes. */
-    public void sampleError(Metric metric, String cause, Throwable failure) {
-        errorSamples.offer(metric.name(), window.isCutOff() ? FailureCause.CUT_OFF : cause, failure);
     }
 
     /** Start of the measured window, in {@link System#nanoTime()} terms. */

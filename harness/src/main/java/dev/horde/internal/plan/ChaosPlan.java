@@ -2,10 +2,10 @@ package dev.horde.internal.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.metrics.Format;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apiguardian.api.API;
 
 /**
@@ -32,18 +32,14 @@ public record ChaosPlan(Duration delayMin, Duration delayMax, double abort, doub
                     : Durations.format(delayMin) + ".." + Durations.format(delayMax)));
         }
         if (abort > 0) {
-            parts.add("abort " + percent(abort));
+            parts.add("abort " + Format.exact(abort * 100) + "%");
         }
         if (malformed > 0) {
-            parts.add("malformed " + percent(malformed));
+            parts.add("malformed " + Format.exact(malformed * 100) + "%");
         }
         if (dropWebSockets > 0) {
-            parts.add("drop " + percent(dropWebSockets) + " of WebSockets");
+            parts.add("drop " + Format.exact(dropWebSockets * 100) + "%" + " of WebSockets");
         }
         return String.join(", ", parts);
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.4g", share * 100).replaceAll("\\.?0+$", "") + "%";
     }
 }

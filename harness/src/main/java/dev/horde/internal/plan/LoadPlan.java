@@ -3,6 +3,7 @@ package dev.horde.internal.plan;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.LoadTest;
+import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.verdict.Budget;
 import java.net.URI;
@@ -128,7 +129,7 @@ public record LoadPlan(
             String separator = " ";
             for (PlannedStage stage : stages) {
                 text.append(separator).append(Durations.format(stage.duration())).append(" → ")
-                        .append(model == LoadModel.OPEN ? Rates.format(stage.target()) : format(stage.target()));
+                        .append(model == LoadModel.OPEN ? Rates.format(stage.target()) : Format.exact(stage.target()));
                 separator = ", ";
             }
         } else if (!rampUp.isZero()) {
@@ -147,10 +148,6 @@ public record LoadPlan(
             text.append(", chaos: ").append(chaos.describe());
         }
         return text.toString();
-    }
-
-    private static String format(double users) {
-        return users == Math.rint(users) ? Long.toString((long) users) : Double.toString(users);
     }
 
     /**

@@ -71,8 +71,8 @@ public final class LoadShape {
     }
 
     /** The arrival times of the open model, in order: the k-th arrival comes when the area under the line reaches k. */
-    public Arrivals arrivalTimes() {
-        return new Arrivals();
+    public ArrivalTimes arrivalTimes() {
+        return new ArrivalTimes();
     }
 
     /** The time into a stage at which the area under a line from r0 to r1 over {@code seconds} reaches {@code area}. */
@@ -90,13 +90,13 @@ public final class LoadShape {
     }
 
     /** Walks through arrival times; one per run, used by one thread. */
-    public final class Arrivals {
+    public final class ArrivalTimes {
 
         private int stage;
         private double areaBefore; // arrivals (area) before the current stage
         private long next;          // index of the next arrival
 
-        private Arrivals() {
+        private ArrivalTimes() {
         }
 
         /** Nanos from the start of the next arrival, or -1 when the shape has ended. */

@@ -2,6 +2,7 @@ package dev.horde.internal.plan;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.metrics.Format;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,13 +40,8 @@ public final class Rates {
     /** {@code "200/s"}, or per minute below one a second: {@code "30/m"}. */
     public static String format(double perSecond) {
         if (perSecond >= 1 || perSecond == 0) {
-            return number(perSecond) + "/s";
+            return Format.exact(perSecond) + "/s";
         }
-        return number(perSecond * 60) + "/m";
-    }
-
-    private static String number(double value) {
-        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
+        return Format.exact(perSecond * 60) + "/m";
     }
 }

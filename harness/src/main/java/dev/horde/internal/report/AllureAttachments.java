@@ -20,7 +20,7 @@ final class AllureAttachments {
     private AllureAttachments() {
     }
 
-    static void publish(TestReport report, Path summary, Path hdrLog) {
+    static void publish(RunResult report, Path summary, Path hdrLog) {
         AllureLifecycle lifecycle = Allure.getLifecycle();
         if (lifecycle.getCurrentTestCase().isEmpty()) {
             return;

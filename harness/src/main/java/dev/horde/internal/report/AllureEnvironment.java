@@ -16,7 +16,7 @@ final class AllureEnvironment {
     private AllureEnvironment() {
     }
 
-    static void write(TestReport report) {
+    static void write(RunResult report) {
         Path results = Path.of(System.getProperty("allure.results.directory", "allure-results"));
         String version = AllureEnvironment.class.getPackage().getImplementationVersion();
         String environment = "Java=" + Runtime.version() + " (" + System.getProperty("java.vendor") + ")\n"

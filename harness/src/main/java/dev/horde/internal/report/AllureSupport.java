@@ -18,7 +18,7 @@ public final class AllureSupport {
     }
 
     /** Adds parameters, a step per budget and the attachments to the current Allure test case, if any. */
-    public static void publish(TestReport report, Path summary, Path hdrLog) {
+    public static void publish(RunResult report, Path summary, Path hdrLog) {
         if (PRESENT) {
             AllureAttachments.publish(report, summary, hdrLog); // the only class that links to Allure's API
         }

@@ -16,7 +16,7 @@ public final class ConsoleSummary {
     }
 
     /** The summary as text, lines ending in {@code \n}. */
-    public static String render(TestReport report) {
+    public static String render(RunResult report) {
         StringBuilder out = new StringBuilder()
                 .append("Horde ").append(report.plan().testId()).append(" - ").append(report.plan().describe())
                 .append(", ").append(report.plan().threads().label()).append(" threads, seed ").append(report.plan().seed()).append(" - ")

@@ -11,7 +11,7 @@ final class HtmlSummary {
     private HtmlSummary() {
     }
 
-    static String render(TestReport report, Map<String, String> charts) {
+    static String render(RunResult report, Map<String, String> charts) {
         LoadPlan plan = report.plan();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
                 .append(Html.escape(plan.testId())).append("</title><style>"

@@ -39,7 +39,7 @@ public final class JsonSummary {
     }
 
     /** Writes the summary of {@code report} and returns its path. Replaces the file atomically. */
-    public static Path write(TestReport report) throws IOException {
+    public static Path write(RunResult report) throws IOException {
         Path directory = report.plan().reportDirectory();
         Files.createDirectories(directory);
         Path file = directory.resolve(report.plan().testId() + ".json");
@@ -53,7 +53,7 @@ public final class JsonSummary {
         return file;
     }
 
-    static String render(TestReport report) {
+    static String render(RunResult report) {
         LoadPlan plan = report.plan();
         RunMetrics metrics = report.outcome().metrics();
         JsonWriter json = new JsonWriter().beginObject()
@@ -183,7 +183,7 @@ public final class JsonSummary {
         return json.endObject().toString();
     }
 
-    private static void metric(JsonWriter json, TestReport report, MetricSnapshot metric) {
+    private static void metric(JsonWriter json, RunResult report, MetricSnapshot metric) {
         json.name(metric.name()).beginObject()
                 .name("kind").value(metric.kind().name().toLowerCase(Locale.ROOT))
                 .name("sent").value(metric.sent())

@@ -26,7 +26,7 @@ final class LoadCharts {
     }
 
     /** Chart titles to SVG documents, in display order; charts without data are left out. */
-    static Map<String, String> render(TestReport report) {
+    static Map<String, String> render(RunResult report) {
         RunMetrics metrics = report.outcome().metrics();
         List<Interval> series = metrics.timeSeries();
         Map<String, String> charts = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ final class SummaryTable {
     }
 
     /** The rows below {@link #HEADER}, formatted. */
-    static List<List<String>> rows(TestReport report) {
+    static List<List<String>> rows(RunResult report) {
         RunMetrics metrics = report.outcome().metrics();
         List<List<String>> rows = new ArrayList<>();
         for (MetricSnapshot metric : metrics.ofKind(MetricKind.REQUEST)) {
@@ -36,7 +36,7 @@ final class SummaryTable {
         return rows;
     }
 
-    private static List<String> row(TestReport report, MetricSnapshot metric, String label) {
+    private static List<String> row(RunResult report, MetricSnapshot metric, String label) {
         boolean empty = metric.count() == 0;
         return List.of(
                 label,

@@ -15,7 +15,7 @@ final class SummaryWarnings {
     private SummaryWarnings() {
     }
 
-    static List<String> of(TestReport report) {
+    static List<String> of(RunResult report) {
         RunOutcome outcome = report.outcome();
         List<String> warnings = new ArrayList<>();
         if (outcome.metrics().find(MetricNames.OVERFLOW).isPresent()) {

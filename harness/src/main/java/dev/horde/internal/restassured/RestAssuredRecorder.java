@@ -3,6 +3,7 @@ package dev.horde.internal.restassured;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.internal.engine.UserContext;
+import dev.horde.internal.http.RequestMetrics;
 import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.Metric;
 import io.restassured.RestAssured;
@@ -75,7 +76,8 @@ public final class RestAssuredRecorder implements Filter {
         applyDefaultTimeouts(request, user);
         user.chaos().delay(); // the only chaos for REST Assured requests: aborts and malformed payloads are lean-client only
         RestAssuredClients.UserClient client = RestAssuredClients.assign(request, user);
-        Metric metric = RestAssuredMetrics.of(user, request.getMethod(), request.getBasePath(), request.getUserDefinedPath());
+        Metric metric = RequestMetrics.of(user).endpoints(request.getBasePath())
+                .metric(request.getMethod(), request.getUserDefinedPath() == null ? "" : request.getUserDefinedPath());
         long start = metric.start();
         Response result;
         try {
@@ -88,32 +90,25 @@ public final class RestAssuredRecorder implements Filter {
             if (client != null) {
                 client.abort();
             }
-            String cause = FailureCause.ofRequest(failure, authority(request.getURI()));
+            String cause = FailureCause.ofRequest(failure, FailureCause.authority(request.getURI()));
             if (RestAssuredGroovy.PROBLEM != null && cause.startsWith(FailureCause.CLIENT_ERROR)) {
                 cause = FailureCause.CLIENT_ERROR + ": " + RestAssuredGroovy.PROBLEM; // instead of a bare NullPointerException
             }
-            metric.recordFailure(start, System.nanoTime(), cause);
-            user.metrics().sampleError(metric, cause, failure);
+            metric.recordFailure(start, System.nanoTime(), cause, failure);
             throw failure; // precise rethrow: only what next() can throw
         }
         long end = System.nanoTime();
         int status = result.statusCode();
         if (status >= 400) {
-            metric.recordFailure(start, end, FailureCause.httpStatus(status));
+            String cause = FailureCause.httpStatus(status);
+            metric.recordFailure(start, end, cause);
+            if (metric.wantsErrorSample(cause)) {
+                metric.sampleError(cause, new StatusFailure(metric.name(), status, result.asString()));
+            }
         } else {
             metric.recordSuccess(start, end);
         }
         return result;
-    }
-
-    /** Host and port of {@code uri}, as failure causes name the target; null if it has none. */
-    private static String authority(String uri) {
-        try {
-            java.net.URI parsed = java.net.URI.create(uri);
-            return parsed.getPort() < 0 ? parsed.getHost() : parsed.getHost() + ":" + parsed.getPort();
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static void applyDefaultTimeouts(FilterableRequestSpecification request, UserContext user) {

@@ -9,7 +9,6 @@ import dev.horde.internal.metrics.RunMetrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -23,7 +22,6 @@ public final class Diagnosis {
 
     /** The share of failed requests from which the target, not a few requests, is the story. */
     static final double MOST = 0.5;
-    private static final int CAUSES_SHOWN = 3;
 
     private Diagnosis() {
     }
@@ -83,14 +81,6 @@ public final class Diagnosis {
     }
 
     private static String causes(Map<String, Long> errors) {
-        if (errors.size() == 1) {
-            return errors.keySet().iterator().next();
-        }
-        String shown = errors.entrySet().stream()
-                .limit(CAUSES_SHOWN)
-                .map(e -> Format.count(e.getValue()) + " × " + e.getKey())
-                .collect(Collectors.joining(", "));
-        int more = errors.size() - CAUSES_SHOWN;
-        return shown + (more > 0 ? ", and " + more + " more causes" : "");
+        return errors.size() == 1 ? errors.keySet().iterator().next() : FailureCause.summary(errors);
     }
 }

@@ -3,6 +3,7 @@ package dev.horde.internal.verdict;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.MetricNames;
+import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricSnapshot;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -22,7 +22,6 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public record ErrorRateLimit(String metric, double maxRate) implements Budget {
 
-    private static final int CAUSES_SHOWN = 3;
 
     @Override
     public List<BudgetResult> evaluate(RunMetrics metrics, Duration measuredWindow) {
@@ -58,14 +57,6 @@ public record ErrorRateLimit(String metric, double maxRate) implements Budget {
     }
 
     private static String causes(Map<String, Long> errors) {
-        if (errors.isEmpty()) {
-            return "";
-        }
-        String shown = errors.entrySet().stream()
-                .limit(CAUSES_SHOWN)
-                .map(e -> Format.count(e.getValue()) + " × " + e.getKey())
-                .collect(Collectors.joining(", "));
-        int more = errors.size() - CAUSES_SHOWN;
-        return " — " + shown + (more > 0 ? ", and " + more + " more causes" : "");
+        return errors.isEmpty() ? "" : " — " + FailureCause.summary(errors);
     }
 }

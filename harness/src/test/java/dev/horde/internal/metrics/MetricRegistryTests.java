@@ -140,7 +140,7 @@ class MetricRegistryTests {
         MetricRegistry registry = new MetricRegistry(0, 0);
         Metric metric = registry.iteration();
         for (int i = 0; i < 20; i++) {
-            registry.sampleError(metric, "cause " + (i % 7), new IllegalStateException("n" + i));
+            metric.sampleError("cause " + (i % 7), new IllegalStateException("n" + i));
         }
 
         assertThat(registry.snapshot().errorSamples()).hasSize(ErrorSamples.CAPACITY)

@@ -76,7 +76,7 @@ class LoadShapeTests {
 
     private static List<Long> arrivals(LoadShape shape) {
         List<Long> times = new ArrayList<>();
-        LoadShape.Arrivals arrivals = shape.arrivalTimes();
+        LoadShape.ArrivalTimes arrivals = shape.arrivalTimes();
         for (long t = arrivals.next(); t >= 0; t = arrivals.next()) {
             times.add(t);
         }

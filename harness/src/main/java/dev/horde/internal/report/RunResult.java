@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param generatorWarmUp what warmed the generator up before the run, or null if nothing did
  */
 @API(status = INTERNAL, since = "0.1")
-public record TestReport(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt,
+public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt,
         GeneratorWarmUp.Result generatorWarmUp) {
 
     /** Whether the test passes: every budget kept and the run not cut short. */
