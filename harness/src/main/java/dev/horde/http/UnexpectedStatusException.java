@@ -3,6 +3,7 @@ package dev.horde.http;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.horde.internal.metrics.FailureCause;
+import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.NamedFailure;
 import java.util.Arrays;
 import org.apiguardian.api.API;
@@ -12,13 +13,12 @@ import org.apiguardian.api.API;
 public class UnexpectedStatusException extends RuntimeException implements NamedFailure {
 
     private static final long serialVersionUID = 1L;
-    private static final int BODY_EXCERPT = 200;
 
     private final transient HttpResult response;
 
     UnexpectedStatusException(HttpResult response, int[] expected) {
         super(response.what() + ", expected " + (expected == null ? "a status below 400" : Arrays.toString(expected))
-                + excerpt(response));
+                + Format.bodyExcerpt(response.body()));
         this.response = response;
     }
 
@@ -30,13 +30,5 @@ public class UnexpectedStatusException extends RuntimeException implements Named
     @Override
     public String failureCause() {
         return FailureCause.httpStatus(response.status());
-    }
-
-    private static String excerpt(HttpResult response) {
-        String body = response.body().strip().replaceAll("\\s+", " ");
-        if (body.isEmpty()) {
-            return "";
-        }
-        return ": " + (body.length() > BODY_EXCERPT ? body.substring(0, BODY_EXCERPT) + "…" : body);
     }
 }

@@ -102,7 +102,12 @@ public abstract class UserEntity implements User, AutoCloseable {
     protected String baseUri() {
         UserContext user = UserContext.get();
         URI target = user == null ? null : user.target();
-        return (target != null ? target : RestAssuredTarget.configured()).toString();
+        URI base = target != null ? target : RestAssuredTarget.configured();
+        if (base == null) {
+            throw new IllegalStateException("REST Assured's baseURI [" + RestAssured.baseURI + "] is not a URI:"
+                    + " set horde.target, or RestAssured.baseURI, to the service under test");
+        }
+        return base.toString();
     }
 
     /** Keeps {@code token} as the session; later requests and WebSocket connections carry it. */

@@ -9,6 +9,8 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public final class Format {
 
+    private static final int BODY_EXCERPT = 200;
+
     private Format() {
     }
 
@@ -36,6 +38,15 @@ public final class Format {
     public static String exact(double value) {
         return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /** The start of a response body on one line, for messages: {@code ": {"error":"not found"}"}; empty for no body. */
+    public static String bodyExcerpt(String body) {
+        String text = body == null ? "" : body.strip().replaceAll("\\s+", " ");
+        if (text.isEmpty()) {
+            return "";
+        }
+        return ": " + (text.length() > BODY_EXCERPT ? text.substring(0, BODY_EXCERPT) + "…" : text);
     }
 
     /** A fraction as a percentage: {@code 9.8%}, {@code 1.0%}, {@code 0.05%}, {@code 0%}. */

@@ -24,8 +24,19 @@ public final class RestAssuredTarget {
         this.basePath = basePath;
     }
 
-    /** Where REST Assured sends a request given a relative path, as its static configuration says now. */
+    /**
+     * Where REST Assured sends a request given a relative path, as its static configuration says now; null when that
+     * is not a URI.
+     */
     public static URI configured() {
+        try {
+            return parse();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static URI parse() {
         URI base = URI.create(RestAssured.baseURI);
         String uri = RestAssured.baseURI;
         if (base.getPort() < 0 && RestAssured.port != RestAssured.UNDEFINED_PORT) {
@@ -37,11 +48,11 @@ public final class RestAssuredTarget {
     }
 
     /**
-     * Points REST Assured at {@code target} unless it points there already; {@link #restore()} on the result puts
-     * the previous values back.
+     * Points REST Assured at {@code target} unless it points there already (or {@code target} is null);
+     * {@link #restore()} on the result puts the previous values back.
      */
     public static RestAssuredTarget pointAt(URI target) {
-        if (target.equals(configured())) {
+        if (target == null || target.equals(configured())) {
             return new RestAssuredTarget(null, 0, null);
         }
         RestAssuredTarget previous = new RestAssuredTarget(RestAssured.baseURI, RestAssured.port, RestAssured.basePath);
