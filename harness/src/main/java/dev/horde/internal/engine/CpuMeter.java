@@ -4,8 +4,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 
 /**
- * How busy this JVM kept the machine's cores between two points in time, from the process CPU time. A load
- * generator near 100% measures its own queueing as the target's latency, so reports warn about it.
+ * How busy this JVM kept the machine's cores between two points in time, from the process CPU time, and how busy the
+ * machine was. Requests that wait for a core (whoever keeps the cores busy: the generator, the target on the same
+ * machine, another build) have that wait measured as the target's latency, so reports warn about it.
  */
 final class CpuMeter {
 
@@ -51,6 +52,16 @@ final class CpuMeter {
             return Double.NaN;
         }
         return Math.min(1.0, (cpu - startCpuNanos) / (wall * (double) Runtime.getRuntime().availableProcessors()));
+    }
+
+    /**
+     * The share of the machine's CPU (or the container's, where the JVM sees a limit) in use by all processes since
+     * the previous call, from 0 to 1; NaN where the JVM cannot tell.
+     */
+    static double machineLoad() {
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        double load = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getCpuLoad() : -1;
+        return load < 0 ? Double.NaN : Math.min(1.0, load);
     }
 
     /** CPU time of this process in nanoseconds, or -1 where the JVM cannot tell. */

@@ -112,7 +112,7 @@ public final class LoadRun implements AutoCloseable {
             sampler.shutdownNow();
         }
         awaitQuietly(sampler);
-        metrics.drainInterval(end, active.get(), Double.NaN, observer); // the last, partial interval
+        metrics.drainInterval(end, active.get(), Double.NaN, Double.NaN, observer); // the last, partial interval
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
         if (arrivals != null) {
@@ -143,9 +143,11 @@ public final class LoadRun implements AutoCloseable {
         });
         long period = INTERVAL.toNanos();
         CpuMeter cpu = CpuMeter.start();
+        CpuMeter.machineLoad(); // starts the machine's count: each call reads the load since the one before
         sampler.scheduleAtFixedRate(() -> {
             try {
-                Interval interval = metrics.drainInterval(System.nanoTime(), active.get(), cpu.lap(), observer);
+                Interval interval = metrics.drainInterval(System.nanoTime(), active.get(), cpu.lap(),
+                        CpuMeter.machineLoad(), observer);
                 observer.onInterval(interval, new Progress(plan, metrics, began.get(), active.get()));
             } catch (RuntimeException e) {
                 System.err.println("horde: the time series missed an interval: " + e); // the run goes on
@@ -350,7 +352,7 @@ public final class LoadRun implements AutoCloseable {
         if (registry == null) {
             return null;
         }
-        registry.drainInterval(now, active.get(), Double.NaN, observer);
+        registry.drainInterval(now, active.get(), Double.NaN, Double.NaN, observer);
         return outcome(registry, now, active.get(), true, Double.NaN);
     }
 

@@ -52,24 +52,26 @@ public record RunOutcome(
     public static final double SATURATED_SHARE = 0.1;
 
     /**
-     * Whether the load generator was so busy that its measurements are suspect: over the whole steady window, or in
-     * at least {@link #SATURATED_SHARE} of the measured window's seconds.
+     * Whether the cores were so busy that the measurements are suspect: this JVM over the whole steady window, or the
+     * machine in at least {@link #SATURATED_SHARE} of the measured window's seconds.
      */
     public boolean generatorSaturated() {
         return generatorCpu > SATURATED_CPU || saturatedShare() >= SATURATED_SHARE;
     }
 
     /**
-     * The share of the measured window's seconds in which this JVM used more than {@link #SATURATED_CPU} of all
-     * cores: there, latencies include requests waiting for the generator's own CPU. NaN if unknown.
+     * The share of the measured window's seconds in which more than {@link #SATURATED_CPU} of all cores were busy
+     * (all processes; this JVM's share where the machine's is unknown): there, latencies include requests waiting for
+     * a core, whoever kept the cores busy. NaN if unknown.
      */
     public double saturatedShare() {
         long known = 0;
         long saturated = 0;
         for (Interval interval : metrics.timeSeries()) {
-            if (interval.measured() && !Double.isNaN(interval.generatorCpu())) {
+            double busy = Double.isNaN(interval.machineCpu()) ? interval.generatorCpu() : interval.machineCpu();
+            if (interval.measured() && !Double.isNaN(busy)) {
                 known++;
-                if (interval.generatorCpu() > SATURATED_CPU) {
+                if (busy > SATURATED_CPU) {
                     saturated++;
                 }
             }

@@ -97,10 +97,10 @@ public final class MetricRegistry {
     /**
      * Closes the current interval of the time series at {@code nowNanos}: drains every metric's recent samples into
      * its total, keeps their statistics (and those of all requests together) with the share of the cores the JVM used
-     * meanwhile ({@code generatorCpu}, NaN if unknown), and hands each histogram to {@code listener}. Called by one
-     * thread at a time, about once a second.
+     * meanwhile and the share the machine used ({@code generatorCpu}, {@code machineCpu}, NaN if unknown), and hands
+     * each histogram to {@code listener}. Called by one thread at a time, about once a second.
      */
-    public synchronized Interval drainInterval(long nowNanos, int activeUsers, double generatorCpu,
+    public synchronized Interval drainInterval(long nowNanos, int activeUsers, double generatorCpu, double machineCpu,
             IntervalListener listener) {
         long startMs = (intervalStartNanos - runStartNanos) / 1_000_000;
         long endMs = (nowNanos - runStartNanos) / 1_000_000;
@@ -123,7 +123,7 @@ public final class MetricRegistry {
             stats.add(IntervalStats.of(MetricNames.ALL_REQUESTS, allRequestsInterval, allFailed[0]));
         }
         Interval interval = new Interval(startMs, endMs, activeUsers, intervalStartNanos - window.measureFromNanos() >= 0,
-                generatorCpu, List.copyOf(stats));
+                generatorCpu, machineCpu, List.copyOf(stats));
         timeSeries.add(interval);
         intervalStartNanos = nowNanos;
         return interval;

@@ -3,28 +3,29 @@ package dev.horde.internal.report;
 import dev.horde.internal.engine.RunOutcome;
 import dev.horde.internal.metrics.Format;
 
-/** How busy the load generator itself was, in words, for runs whose latencies include its own queueing. */
+/** How busy the cores were, in words, for runs whose latencies include requests waiting for a core. */
 final class GeneratorLoad {
 
     private GeneratorLoad() {
     }
 
     /**
-     * {@code "the load generator was saturated in 40% of the measured window (this JVM used more than 90% of 2 cores
-     * in those seconds, 88.1% over the steady window): ..."}.
+     * {@code "the load generator's cores were saturated in 40% of the measured window (more than 90% of 2 cores busy;
+     * this JVM used 88.1% over the steady window): ..."}.
      */
     static String describe(RunOutcome outcome) {
         double share = outcome.saturatedShare();
-        StringBuilder text = new StringBuilder("the load generator was saturated");
+        StringBuilder text = new StringBuilder("the load generator's cores were saturated");
         if (!Double.isNaN(share)) {
             text.append(" in ").append(Format.percent(share)).append(" of the measured window");
         }
-        text.append(" (this JVM used more than ").append(Format.percent(RunOutcome.SATURATED_CPU)).append(" of ")
-                .append(Runtime.getRuntime().availableProcessors()).append(" cores");
+        text.append(" (more than ").append(Format.percent(RunOutcome.SATURATED_CPU)).append(" of ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores busy");
         if (!Double.isNaN(outcome.generatorCpu())) {
-            text.append("; ").append(Format.percent(outcome.generatorCpu())).append(" over the steady window");
+            text.append("; this JVM used ").append(Format.percent(outcome.generatorCpu()))
+                    .append(" over the steady window");
         }
-        return text.append("): its latencies include requests waiting for the generator's own CPU; run fewer users,"
-                + " the lean client, or more cores").toString();
+        return text.append("): latencies include requests waiting for a core; run fewer users, the lean client, the"
+                + " target elsewhere, or more cores").toString();
     }
 }

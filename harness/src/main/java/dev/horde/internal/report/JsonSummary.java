@@ -141,7 +141,8 @@ public final class JsonSummary {
                     .name("endMs").value(interval.endMs())
                     .name("activeUsers").value(interval.activeUsers())
                     .name("measured").value(interval.measured())
-                    .name("generatorCpu").value(interval.generatorCpu());
+                    .name("generatorCpu").value(interval.generatorCpu())
+                    .name("machineCpu").value(interval.machineCpu());
             json.name("metrics").beginObject();
             for (IntervalStats stats : interval.metrics()) {
                 json.name(stats.metric()).beginObject()
