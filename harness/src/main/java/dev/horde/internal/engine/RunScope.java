@@ -51,7 +51,8 @@ public final class RunScope implements AutoCloseable {
     }
 
     /**
-     * The run's one instance of {@code type}, created by {@code create} on first use.
+     * The run's one instance of {@code type}, created by {@code create} on first use; {@code create} may itself ask
+     * for another shared instance.
      *
      * @throws IllegalStateException if the run has ended
      */
@@ -60,18 +61,21 @@ public final class RunScope implements AutoCloseable {
         if (existing != null) {
             return type.cast(existing);
         }
-        return type.cast(shared.computeIfAbsent(type, key -> {
-            synchronized (created) {
-                if (closed) {
-                    throw new IllegalStateException("the run has ended: no new " + type.getSimpleName());
-                }
-                T value = create.apply(this);
-                if (value instanceof AutoCloseable closeable) {
-                    created.add(closeable);
-                }
-                return value;
+        synchronized (created) { // not in the map's computeIfAbsent: a creation that asks for another would corrupt it
+            existing = shared.get(type);
+            if (existing != null) {
+                return type.cast(existing);
             }
-        }));
+            if (closed) {
+                throw new IllegalStateException("the run has ended: no new " + type.getSimpleName());
+            }
+            T value = create.apply(this);
+            if (value instanceof AutoCloseable closeable) {
+                created.add(closeable);
+            }
+            shared.put(type, value);
+            return value;
+        }
     }
 
     /** Closes everything created, newest first; a failure to close one does not keep the others open. */
