@@ -36,11 +36,11 @@ public final class RestAssuredRecorder implements Filter {
     /** Per user thread: the last configuration seen and the one derived from it, so a request allocates none. */
     private static final ThreadLocal<TimeoutDefaults> DEFAULTS = new ThreadLocal<>();
 
+    /** Load tests running now that installed the recorder; the last to end removes it. Guarded by the class. */
+    private static int installs;
+
     private RestAssuredRecorder() {
     }
-
-    /** Load tests running now that installed the recorder; the last to end removes it. */
-    private static int installs;
 
     /**
      * Adds the recorder to REST Assured's global filters unless it is there already. Requests specified with
