@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The extension driven through the JUnit engine: users, iterations, ramp-up, overrides, verdicts, summaries. */
@@ -106,6 +107,20 @@ class LoadTestExtensionTests {
         assertThat(message).contains("\n  p95 of GET /missing: no samples, budget 1,000 ms (recorded metrics: iteration)");
         assertThat(message).contains("\nFirst errors:\n  iteration: IllegalStateException: odd user");
         assertThat(message).doesNotContain("max of iteration");
+    }
+
+    @Test
+    void theFirstErrorOfTheTestsOwnCodeIsTheCauseWithTheUsersLineOnTop() {
+        EngineExecutionResults results = Fixtures.run(BreaksThreeBudgets.class, reports);
+
+        Throwable failure = results.testEvents().failed().stream().findFirst().orElseThrow()
+                .getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
+        Throwable cause = failure.getCause();
+        assertThat(cause).hasMessage("java.lang.IllegalStateException: odd user").hasNoCause();
+        assertThat(cause.getStackTrace()).as("an IDE or a test report jumps to the user's line").isNotEmpty();
+        assertThat(cause.getStackTrace()[0].getClassName()).isEqualTo(BreaksThreeBudgets.class.getName());
+        assertThat(cause.getStackTrace()[0].getMethodName()).isEqualTo("run");
+        assertThat(cause.getStackTrace()).noneMatch(frame -> frame.getClassName().startsWith("dev.horde.internal."));
     }
 
     @Test

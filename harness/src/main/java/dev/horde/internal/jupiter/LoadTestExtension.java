@@ -3,10 +3,13 @@ package dev.horde.internal.jupiter;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.LoadTest;
+import dev.horde.MetricNames;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.LoadRun;
 import dev.horde.internal.engine.RunObserver;
 import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.metrics.ErrorSample;
+import dev.horde.internal.metrics.RunMetrics;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.report.AllureSupport;
 import dev.horde.internal.report.ConsoleProgress;
@@ -25,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -124,7 +128,8 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             failure = new AssertionFailedError("Load test " + test + " was interrupted after "
                     + outcome.elapsed().toMillis() + " ms; the results so far are in the summary, marked partial.");
         } else if (!verdict.passed()) {
-            failure = new AssertionFailedError(verdict.failureMessage(test, plan.describe(), outcome.metrics()));
+            failure = new AssertionFailedError(verdict.failureMessage(test, plan.describe(), outcome.metrics()),
+                    firstError(outcome.metrics()));
         }
         if (unwritten != null) {
             UncheckedIOException error = new UncheckedIOException(
@@ -137,6 +142,14 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** The first failure of the test's own code (an iteration's), else the first recorded, else null: the cause. */
+    private static Throwable firstError(RunMetrics metrics) {
+        List<ErrorSample> samples = metrics.errorSamples();
+        return samples.stream().filter(sample -> sample.metric().equals(MetricNames.ITERATION)).findFirst()
+                .or(() -> samples.stream().findFirst())
+                .map(ErrorSample::failure).orElse(null);
     }
 
     /** Runs the test's own iterations until the generator is warm, unless the plan says not to; null then. */

@@ -4,7 +4,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import org.apiguardian.api.API;
 
-/** The first failure seen with a given cause: where it happened and its stack trace. */
+/**
+ * The first failure seen with a given cause: where it happened, its stack trace as text, and the failure itself as
+ * recorded (masked, the harness's frames cut off), for the cause of the test's failure.
+ */
 @API(status = INTERNAL, since = "0.1")
-public record ErrorSample(String metric, String cause, String stackTrace) {
+public record ErrorSample(String metric, String cause, String stackTrace, RecordedFailure failure) {
 }

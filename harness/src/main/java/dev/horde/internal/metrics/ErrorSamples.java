@@ -26,7 +26,8 @@ final class ErrorSamples {
         }
         synchronized (this) { // rare: at most CAPACITY times per run does a thread get past the checks above
             if (samples.size() < CAPACITY && !samples.containsKey(cause)) {
-                ErrorSample sample = new ErrorSample(metric, cause, Secrets.mask(stackTrace(failure)));
+                ErrorSample sample = new ErrorSample(metric, cause, Secrets.mask(stackTrace(failure)),
+                        RecordedFailure.of(failure));
                 samples.put(cause, sample);
                 inOrder.add(sample);
             }
