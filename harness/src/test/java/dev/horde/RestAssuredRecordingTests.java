@@ -59,6 +59,16 @@ class RestAssuredRecordingTests {
     }
 
     @Test
+    void aBudgetOnATemplateOverPathsBuiltByConcatenationSaysHowToWriteThem() {
+        String message = Fixtures.failureMessage(Fixtures.run(ConcatenatedPaths.class, reports));
+
+        assertThat(message).contains("p95 of GET /items/{id}: no samples, budget 1,000 ms (recorded metrics: ")
+                .contains("; requests went to 3 concrete paths (GET /items/")
+                .contains("each its own metric: write the path as a template with its values apart,"
+                        + " e.g. get(\"/items/{id}\", id))");
+    }
+
+    @Test
     void aRouteFailingOnAKnownFractionTripsTheErrorBudgetWithThatRate() {
         EngineExecutionResults results = Fixtures.run(FlakyRoute.class, reports);
 
@@ -142,6 +152,21 @@ class RestAssuredRecordingTests {
     }
 
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    static class ConcatenatedPaths {
+        private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
+        @BeforeEach
+        void target() {
+            RestAssured.baseURI = server.baseUri();
+        }
+
+        @LoadTest(users = 1, duration = "20s", iterations = 3)
+        @LatencyBudget(metric = "GET /items/{id}", p95 = "1s")
+        void browse() {
+            given().get("/items/" + NEXT.incrementAndGet()).then().statusCode(200);
+        }
+    }
 
     static class BrowseAnywhere {
         @LoadTest(users = 2, duration = "20s", iterations = 10)

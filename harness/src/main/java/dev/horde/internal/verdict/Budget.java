@@ -18,12 +18,16 @@ public sealed interface Budget permits LatencyLimit, ErrorRateLimit, ThroughputL
     /** The outcome for each metric the limit covers; one or more. */
     List<BudgetResult> evaluate(RunMetrics metrics, Duration measuredWindow);
 
-    /** The metric names for a message saying that the budget's own metric recorded nothing. */
-    static String recordedNames(RunMetrics metrics) {
-        String names = String.join(", ", metrics.byName().entrySet().stream()
+    /**
+     * The metric names for a message saying that the budget's metric {@code wanted} recorded nothing, with the
+     * recorded one it most likely meant.
+     */
+    static String recordedNames(RunMetrics metrics, String wanted) {
+        List<String> recorded = metrics.byName().entrySet().stream()
                 .filter(e -> e.getValue().count() > 0)
                 .map(Map.Entry::getKey)
-                .toList());
-        return names.isEmpty() ? "nothing was recorded" : "recorded metrics: " + names;
+                .toList();
+        return recorded.isEmpty() ? "nothing was recorded"
+                : "recorded metrics: " + String.join(", ", recorded) + MetricHint.of(wanted, recorded);
     }
 }

@@ -46,7 +46,7 @@ public record ErrorRateLimit(String metric, double maxRate) implements Budget {
         if (found.isEmpty()) {
             return new BudgetResult(description, name, BudgetResult.Quantity.ERROR_RATE, null, Double.NaN, maxRate, false,
                     subject + ": no samples, budget " + Format.percent(maxRate) + " ("
-                            + Budget.recordedNames(metrics) + ")");
+                            + Budget.recordedNames(metrics, name) + ")");
         }
         MetricSnapshot snapshot = found.get();
         double rate = snapshot.errorRate();

@@ -26,7 +26,7 @@ public record LatencyLimit(String metric, Statistic statistic, Duration limit) i
             return List.of(new BudgetResult(description, name, BudgetResult.Quantity.LATENCY, statistic, Double.NaN,
                     limitMillis, false,
                     subject + ": no samples, budget " + Format.millis(limitMillis) + " ("
-                            + Budget.recordedNames(metrics) + ")"));
+                            + Budget.recordedNames(metrics, name) + ")"));
         }
         double measured = statistic.millis(snapshot.get());
         String message = subject + " was " + Format.millis(measured) + ", budget " + Format.millis(limitMillis)

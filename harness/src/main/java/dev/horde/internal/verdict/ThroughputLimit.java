@@ -24,7 +24,7 @@ public record ThroughputLimit(String metric, double min) implements Budget {
         if (found.isEmpty()) {
             return List.of(new BudgetResult(description, name, BudgetResult.Quantity.THROUGHPUT, null, Double.NaN, min, false,
                     subject + ": no samples, budget at least " + Format.perSecond(min) + " ("
-                            + Budget.recordedNames(metrics) + ")"));
+                            + Budget.recordedNames(metrics, name) + ")"));
         }
         double seconds = measuredWindow.toNanos() / 1e9;
         long count = found.get().count();
