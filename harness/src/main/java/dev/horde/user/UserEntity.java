@@ -29,6 +29,7 @@ import org.apiguardian.api.API;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.pollinterval.FibonacciPollInterval;
+import org.awaitility.pollinterval.PollInterval;
 
 /**
  * The base of application users: it holds the user's state in a {@link MemStore},
@@ -50,6 +51,10 @@ import org.awaitility.pollinterval.FibonacciPollInterval;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public abstract class UserEntity implements User, AutoCloseable {
+
+    /** The longest and shortest pause between two looks at the inbox in {@link #awaitEvent}. */
+    private static final Duration MAX_POLL = Duration.ofMillis(50);
+    private static final Duration MIN_POLL = Duration.ofMillis(1);
 
     /** The session token of a signed-in user, sent as {@code Authorization: Bearer <token>}. */
     public static final Slot<String> TOKEN = Slot.of("token", String.class);
@@ -174,11 +179,16 @@ public abstract class UserEntity implements User, AutoCloseable {
      */
     protected <E> E awaitEvent(Inbox<E> inbox, Predicate<? super E> match, Duration timeout) {
         long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        PollInterval backingOff = FibonacciPollInterval.fibonacci();
         try {
             Awaitility.await()
                     .pollInSameThread()
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(FibonacciPollInterval.fibonacci())
+                    // polls back off, but never past the deadline: a miss ends at its timeout, not a poll later
+                    .pollInterval((count, previous) -> Duration.ofNanos(Math.max(MIN_POLL.toNanos(), Math.min(
+                            Math.min(backingOff.next(count, previous).toNanos(), MAX_POLL.toNanos()),
+                            deadline - System.nanoTime()))))
                     .atMost(timeout)
                     .until(() -> state.find(inbox, match).isPresent());
         } catch (ConditionTimeoutException e) {
