@@ -66,6 +66,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>{@value #GENERATOR_WARM_UP_PROPERTY_NAME}: the longest the test's own iterations may warm the load generator
  * up before the clock starts (default {@value #DEFAULT_GENERATOR_WARM_UP}; {@code off} for none); see
  * {@link dev.horde.internal.engine.GeneratorWarmUp};</li>
+ * <li>{@value #UNREACHABLE_PROPERTY_NAME}: how long a run goes on while every request fails because the target
+ * cannot be reached (refused, unknown host, no route) before it stops and fails saying so (default
+ * {@value #DEFAULT_UNREACHABLE}; {@code off} runs the whole duration);</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
  * {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>
@@ -125,6 +128,13 @@ public @interface LoadTest {
     String GENERATOR_WARM_UP_PROPERTY_NAME = "horde.generatorWarmUp";
     /** Default cap of the generator's warm-up: {@value}. */
     String DEFAULT_GENERATOR_WARM_UP = "30s";
+    /**
+     * Configuration parameter for how long a run whose every request found the target unreachable goes on before it
+     * stops, a duration, or {@code off}: {@value}.
+     */
+    String UNREACHABLE_PROPERTY_NAME = "horde.unreachable.stopAfter";
+    /** Default of {@link #UNREACHABLE_PROPERTY_NAME}: {@value}. */
+    String DEFAULT_UNREACHABLE = "3s";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

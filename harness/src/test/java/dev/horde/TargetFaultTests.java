@@ -53,7 +53,8 @@ class TargetFaultTests {
         int port = FaultServer.closedPort();
         target = "http://127.0.0.1:" + port;
 
-        EngineExecutionResults results = Fixtures.run(ThousandTwoHundred.class, reports);
+        EngineExecutionResults results = Fixtures.run(ThousandTwoHundred.class, reports,
+                Map.of(LoadTest.UNREACHABLE_PROPERTY_NAME, "off"));
 
         assertThat(Fixtures.failureMessage(results)).startsWith("target unreachable: 1,200 of 1,200 requests:"
                 + " connection refused (127.0.0.1:" + port + ")\n1 of 1 budget broken in ThousandTwoHundred.get (4 users,"
@@ -67,6 +68,42 @@ class TargetFaultTests {
     }
 
     @Test
+    void aTargetThatRefusesEveryConnectionStopsTheRunAndSaysHowToPointTheTestAtTheService() throws IOException {
+        int port = FaultServer.closedPort();
+        target = "http://127.0.0.1:" + port;
+
+        long start = System.nanoTime();
+        EngineExecutionResults results = Fixtures.run(UnreachableForAMinute.class, reports,
+                Map.of(LoadTest.TARGET_PROPERTY_NAME, target));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        String message = Fixtures.failureMessage(results);
+        assertThat(message).matches("(?s)Load test UnreachableForAMinute.get stopped after [34]s of 1m: the target was"
+                + " unreachable: all [\\d,]+ requests of the first 3s failed — [\\d,]+ × connection refused \\(127.0.0.1:"
+                + port + "\\)\\.\n.*");
+        assertThat(message).contains("\nThe target is " + target + ". Start the service before the test, or point the"
+                + " test at it with -Dhorde.target=http://host:port (also read from junit-platform.properties), or"
+                + " RestAssured.baseURI and port; -Dhorde.unreachable.stopAfter=off runs the whole duration anyway.\n"
+                + "target unreachable: ");
+        assertThat(took).as("a minute's run stopped in its first seconds").isLessThan(Duration.ofSeconds(30));
+        JsonPath summary = accounted(UnreachableForAMinute.class, "get");
+        assertThat(summary.getString("stoppedEarly")).startsWith("the target was unreachable: all ");
+        assertThat(summary.getString("verdict")).isEqualTo("failed");
+    }
+
+    @Test
+    void aTargetThatAnswersSomeRequestsIsNotStoppedAsUnreachable() throws IOException {
+        serve(FaultServer::ok);
+        SometimesUnreachable.closed = "http://127.0.0.1:" + FaultServer.closedPort();
+
+        EngineExecutionResults results = Fixtures.run(SometimesUnreachable.class, reports,
+                Map.of(LoadTest.UNREACHABLE_PROPERTY_NAME, "1s"));
+
+        Fixtures.assertPassed(results);
+        assertThat(accounted(SometimesUnreachable.class, "get").getString("stoppedEarly")).isNull();
+    }
+
+    @Test
     void aServerThatNeverAnswersTimesOutAtTheDeadline() throws IOException {
         serve(FaultServer.hang());
 
@@ -77,7 +114,7 @@ class TargetFaultTests {
         assertThat(Fixtures.failureMessage(results)).startsWith(
                 "target not answering in time: 8 of 8 requests: timeout (" + server.authority() + ")\n");
         JsonPath summary = accounted(EightRequests.class, "get");
-        assertThat(summary.getDouble("metrics['GET /fault'].p50Ms")).isBetween(300.0, 2_000.0);
+        assertThat(summary.getDouble("metrics['GET /fault'].failedLatency.p50Ms")).isBetween(300.0, 2_000.0);
         assertThat(server.requests()).isEqualTo(8);
         assertThat(secondsSince(start)).isLessThan(10);
     }
@@ -312,6 +349,35 @@ class TargetFaultTests {
         @LoadTest(users = 4, iterations = 300, duration = "30s")
         void get(Client client) {
             client.api.get("/fault").send();
+        }
+    }
+
+    static class UnreachableForAMinute {
+        @LoadTest(users = 4, duration = "1m")
+        void get(Client client) {
+            client.api.get("/fault").send();
+        }
+    }
+
+    /** Half of its requests go to a closed port, for 3 s: the target is reachable, and the run goes to its end. */
+    static class SometimesUnreachable {
+        static volatile String closed;
+
+        public static class TwoTargets implements User {
+            final HttpApi reachable = HttpApi.to(target);
+            final HttpApi refusing = HttpApi.to(closed);
+        }
+
+        @ErrorBudget(maxRate = 0.6)
+        @LoadTest(users = 2, duration = "3s")
+        void get(TwoTargets user) throws InterruptedException {
+            user.reachable.get("/fault").send();
+            try {
+                user.refusing.get("/refused").send();
+            } catch (RuntimeException expected) {
+                // refused, and recorded so
+            }
+            Thread.sleep(10);
         }
     }
 

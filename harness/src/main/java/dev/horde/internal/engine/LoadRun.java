@@ -51,6 +51,7 @@ public final class LoadRun implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean cutOff;
     private volatile boolean aborted;
+    private volatile String stoppedEarly;
     private volatile long startNanos;
     private volatile MetricRegistry metrics;
     private final RunScope scope;
@@ -131,7 +132,8 @@ public final class LoadRun implements AutoCloseable {
         ScheduleCounter counter = schedule;
         return new RunOutcome(metrics.snapshot(), Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos())),
                 Duration.ofNanos(end - startNanos), plan.users(), began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
-                notStopped, interrupted, generatorCpu, plan.scheduled() && counter != null ? counter.stats() : null);
+                notStopped, interrupted, generatorCpu, plan.scheduled() && counter != null ? counter.stats() : null,
+                stoppedEarly);
     }
 
     /** A daemon thread that closes an interval of the time series every {@link #INTERVAL}. */
@@ -144,11 +146,22 @@ public final class LoadRun implements AutoCloseable {
         long period = INTERVAL.toNanos();
         CpuMeter cpu = CpuMeter.start();
         CpuMeter.machineLoad(); // starts the machine's count: each call reads the load since the one before
+        UnreachableTarget unreachable = plan.unreachableStop().isZero() ? null
+                : new UnreachableTarget(plan.unreachableStop());
         sampler.scheduleAtFixedRate(() -> {
             try {
-                Interval interval = metrics.drainInterval(System.nanoTime(), active.get(), cpu.lap(),
-                        CpuMeter.machineLoad(), observer);
+                long now = System.nanoTime();
+                Interval interval = metrics.drainInterval(now, active.get(), cpu.lap(), CpuMeter.machineLoad(),
+                        observer);
                 observer.onInterval(interval, new Progress(plan, metrics, began.get(), active.get()));
+                if (unreachable != null && !stopping) {
+                    String reason = unreachable.check(interval, metrics,
+                            Duration.ofSeconds(Math.max(0, now - metrics.measureFromNanos()) / 1_000_000_000));
+                    if (reason != null) {
+                        stoppedEarly = reason;
+                        stop();
+                    }
+                }
             } catch (RuntimeException e) {
                 System.err.println("horde: the time series missed an interval: " + e); // the run goes on
             }

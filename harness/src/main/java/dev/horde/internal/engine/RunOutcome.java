@@ -23,6 +23,7 @@ import org.apiguardian.api.API;
  *     to 1; NaN if unknown
  * @param schedule how well intended iteration starts were kept (open model, paced users); null when iterations had
  *     none
+ * @param stoppedEarly why the run stopped before its duration, e.g. the target was unreachable; null if it did not
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunOutcome(
@@ -35,7 +36,8 @@ public record RunOutcome(
         int usersNotStopped,
         boolean interrupted,
         double generatorCpu,
-        ScheduleStats schedule) {
+        ScheduleStats schedule,
+        String stoppedEarly) {
 
     /** Above this share of all cores, latencies include the generator's own queueing. */
     public static final double SATURATED_CPU = 0.9;
@@ -43,9 +45,9 @@ public record RunOutcome(
     /** Users that start later than this make the run a different test from the one planned. */
     public static final Duration LATE_START = Duration.ofSeconds(1);
 
-    /** Whether users started late or not at all although the run was not interrupted: the schedule was not kept. */
+    /** Whether users started late or not at all although the run was not cut short: the schedule was not kept. */
     public boolean scheduleMissed() {
-        return !interrupted && (usersStarted < usersPlanned || maxStartDelay.compareTo(LATE_START) > 0);
+        return !interrupted && stoppedEarly == null && (usersStarted < usersPlanned || maxStartDelay.compareTo(LATE_START) > 0);
     }
 
     /** From this share of the measured window on, the run's latencies count as including generator queueing. */

@@ -36,6 +36,7 @@ record HordeConfiguration(
         boolean failWhenBehind,
         Optional<URI> target,
         Optional<Duration> generatorWarmUp,
+        Duration unreachableStop,
         Path reportDirectory) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
@@ -56,6 +57,7 @@ record HordeConfiguration(
                 failWhenBehind(parameters),
                 target(parameters),
                 generatorWarmUp(parameters),
+                unreachableStop(parameters),
                 Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
     }
 
@@ -193,5 +195,18 @@ record HordeConfiguration(
         return Optional.of(Durations.parse(text).filter(d -> !text.startsWith("-")).orElseThrow(() ->
                 new LoadTestConfigurationException(origin(property) + " must be a duration, the longest the"
                         + " generator's warm-up may take (" + Durations.GRAMMAR + "), or off, but was [" + text + "].")));
+    }
+
+    /** How long a run may find the target unreachable before it stops; zero for {@code off}. */
+    private static Duration unreachableStop(Function<String, Optional<String>> parameters) {
+        String property = LoadTest.UNREACHABLE_PROPERTY_NAME;
+        String text = parameters.apply(property).orElse(LoadTest.DEFAULT_UNREACHABLE);
+        if (text.equalsIgnoreCase("off")) {
+            return Duration.ZERO;
+        }
+        return Durations.parse(text).filter(d -> !text.startsWith("-") && !d.isZero()).orElseThrow(() ->
+                new LoadTestConfigurationException(origin(property) + " must be a duration > 0, how long a run goes on"
+                        + " while the target cannot be reached (" + Durations.GRAMMAR + "), or off, but was [" + text
+                        + "]."));
     }
 }

@@ -10,6 +10,7 @@ import dev.horde.internal.engine.RunObserver;
 import dev.horde.internal.engine.RunOutcome;
 import dev.horde.internal.metrics.ErrorSample;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.report.AllureSupport;
 import dev.horde.internal.report.ConsoleProgress;
@@ -27,6 +28,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.apiguardian.api.API;
@@ -127,6 +129,12 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         if (outcome.interrupted()) {
             failure = new AssertionFailedError("Load test " + test + " was interrupted after "
                     + outcome.elapsed().toMillis() + " ms; the results so far are in the summary, marked partial.");
+        } else if (outcome.stoppedEarly() != null) {
+            failure = new AssertionFailedError("Load test " + test + " stopped after "
+                    + Durations.format(Duration.ofSeconds(outcome.elapsed().toSeconds())) + " of "
+                    + Durations.format(plan.duration()) + ": " + outcome.stoppedEarly() + ".\n" + targetHint(plan)
+                    + "\n" + verdict.failureMessage(test, plan.describe(), outcome.metrics()),
+                    firstError(outcome.metrics()));
         } else if (!verdict.passed()) {
             failure = new AssertionFailedError(verdict.failureMessage(test, plan.describe(), outcome.metrics()),
                     firstError(outcome.metrics()));
@@ -142,6 +150,17 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         if (failure != null) {
             throw failure;
         }
+    }
+
+    /** Where the test sent its requests, and how to point it at the service under test. */
+    private static String targetHint(LoadPlan plan) {
+        String target = plan.target() == null ? "No target is configured, so requests went where the test's own URLs"
+                + " point (see the causes below)."
+                : "The target is " + plan.targetText() + ".";
+        return target + " Start the service before the test, or point the test at it with -D"
+                + LoadTest.TARGET_PROPERTY_NAME + "=http://host:port (also read from junit-platform.properties), or"
+                + " RestAssured.baseURI and port; -D" + LoadTest.UNREACHABLE_PROPERTY_NAME
+                + "=off runs the whole duration anyway.";
     }
 
     /** The first failure of the test's own code (an iteration's), else the first recorded, else null: the cause. */

@@ -68,6 +68,7 @@ final class PlanReader {
                 .generatorWarmUp(generatorWarmUp(testClass, method))
                 .target(configuration.target().orElseGet(RestAssuredTarget::configured))
                 .controller(annotation.controller() == UserController.class ? null : annotation.controller())
+                .unreachableStop(configuration.unreachableStop())
                 .build();
     }
 

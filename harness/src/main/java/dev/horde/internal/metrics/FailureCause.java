@@ -46,6 +46,12 @@ public final class FailureCause {
     private FailureCause() {
     }
 
+    /** Whether {@code cause} says the target could not be reached at all: refused, unknown host, no route. */
+    public static boolean unreachable(String cause) {
+        return cause.startsWith("connection refused") || cause.startsWith("unknown host")
+                || cause.startsWith("no route to host");
+    }
+
     /** {@code "HTTP <status>"}, without allocating for statuses 100 to 599. */
     public static String httpStatus(int status) {
         return status >= 100 && status < STATUS_CAUSES.length ? STATUS_CAUSES[status] : "HTTP " + status;

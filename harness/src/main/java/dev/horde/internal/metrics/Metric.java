@@ -9,10 +9,10 @@ import org.HdrHistogram.Recorder;
 import org.apiguardian.api.API;
 
 /**
- * The samples of one named metric: how many started, latencies in an HdrHistogram {@link Recorder} (microseconds,
- * three significant digits, wait-free for writers), a failure counter and failures by cause. A sample is counted
- * when it {@linkplain #start() starts} and ends as exactly one success or failure. Safe for any number of recording
- * threads; recording takes no lock and allocates nothing on success.
+ * The samples of one named metric: how many started, the latencies of those that succeeded and of those that failed
+ * in two HdrHistogram {@link Recorder}s (microseconds, three significant digits, wait-free for writers), and failures
+ * by cause. A sample is counted when it {@linkplain #start() starts} and ends as exactly one success or failure.
+ * Safe for any number of recording threads; recording takes no lock and allocates nothing on success.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Metric {
@@ -26,12 +26,13 @@ public final class Metric {
     private final RecordingWindow window;
     private final ErrorSamples errorSamples;
     private final Recorder latencies = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    private final Recorder failedLatencies = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     private final LongAdder sent = new LongAdder();
-    private final LongAdder failed = new LongAdder();
     private final FailureCounts causes = new FailureCounts();
     private final Histogram total = newHistogram();
+    private final Histogram failedTotal = newHistogram();
     private Histogram recycled;
-    private long failedBefore;
+    private Histogram recycledFailed;
 
     Metric(String name, MetricKind kind, RecordingWindow window, ErrorSamples errorSamples) {
         this.name = name;
@@ -77,9 +78,7 @@ public final class Metric {
      */
     public void recordFailure(long startNanos, long endNanos, String cause) {
         if (window.accepts(startNanos)) {
-            // latency first, failure second: a snapshot that sees the failure also sees its latency
-            latencies.recordValue(micros(startNanos, endNanos));
-            failed.increment();
+            failedLatencies.recordValue(micros(startNanos, endNanos));
             causes.increment(window.isCutOff() ? FailureCause.CUT_OFF : cause);
         }
     }
@@ -122,32 +121,35 @@ public final class Metric {
 
     /** Everything recorded so far. Readers serialize on this metric; recording threads never wait. */
     synchronized MetricSnapshot snapshot() {
-        long failedNow = drain(null);
-        Histogram latencies = total.copy();
-        return new MetricSnapshot(name, kind, sent.sum(), latencies, failedNow, causes.snapshot()); // sent read last
+        drain(null);
+        return peek(sent.sum()); // sent read last: every sample counted in the histograms was counted as sent
     }
 
-    /** What the last drain left in the total: at most one interval old, and drains nothing. */
+    /** What the last drain left in the totals: at most one interval old, and drains nothing. */
     synchronized MetricSnapshot peek() {
-        Histogram latencies = total.copy();
-        return new MetricSnapshot(name, kind, Math.max(sent.sum(), latencies.getTotalCount()), latencies, failedBefore,
+        return peek(sent.sum());
+    }
+
+    private MetricSnapshot peek(long sentNow) {
+        long ended = total.getTotalCount() + failedTotal.getTotalCount();
+        return new MetricSnapshot(name, kind, Math.max(sentNow, ended), total.copy(), failedTotal.copy(),
                 causes.snapshot());
     }
 
     /**
-     * Moves what was recorded since the last drain into the total and hands it to {@code interval} (valid during the
-     * call); returns the failures counted so far.
+     * Moves what was recorded since the last drain into the totals and hands it to {@code interval} (if not null):
+     * the latencies of the samples that succeeded and of those that failed, valid during the call.
      */
-    synchronized long drain(java.util.function.ObjLongConsumer<Histogram> interval) {
-        long failedNow = failed.sum(); // read before the histogram: every failure counted here has its latency in it
+    synchronized void drain(java.util.function.BiConsumer<Histogram, Histogram> interval) {
         Histogram recent = latencies.getIntervalHistogram(recycled);
+        Histogram recentFailed = failedLatencies.getIntervalHistogram(recycledFailed);
         total.add(recent);
+        failedTotal.add(recentFailed);
         if (interval != null) {
-            interval.accept(recent, failedNow - failedBefore);
-            failedBefore = failedNow;
+            interval.accept(recent, recentFailed);
         }
         recycled = recent;
-        return failedNow;
+        recycledFailed = recentFailed;
     }
 
     static Histogram newHistogram() {

@@ -28,6 +28,7 @@ public final class MetricRegistry {
     private final ErrorSamples errorSamples = new ErrorSamples();
     private final List<Interval> timeSeries = new ArrayList<>();
     private final Histogram allRequestsInterval = Metric.newHistogram();
+    private final Histogram allRequestsFailedInterval = Metric.newHistogram();
     private long intervalStartNanos;
     private final long runStartNanos;
 
@@ -98,7 +99,8 @@ public final class MetricRegistry {
      * Closes the current interval of the time series at {@code nowNanos}: drains every metric's recent samples into
      * its total, keeps their statistics (and those of all requests together) with the share of the cores the JVM used
      * meanwhile and the share the machine used ({@code generatorCpu}, {@code machineCpu}, NaN if unknown), and hands
-     * each histogram to {@code listener}. Called by one thread at a time, about once a second.
+     * each histogram to {@code listener}: successes under the metric's name, failures under the name followed by
+     * {@value IntervalListener#FAILED}. Called by one thread at a time, about once a second.
      */
     public synchronized Interval drainInterval(long nowNanos, int activeUsers, double generatorCpu, double machineCpu,
             IntervalListener listener) {
@@ -106,21 +108,26 @@ public final class MetricRegistry {
         long endMs = (nowNanos - runStartNanos) / 1_000_000;
         List<IntervalStats> stats = new ArrayList<>();
         allRequestsInterval.reset();
-        long[] allFailed = {0};
+        allRequestsFailedInterval.reset();
         metrics.values().stream().sorted(Comparator.comparing(Metric::kind).thenComparing(Metric::name))
-                .forEach(metric -> metric.drain((histogram, failed) -> {
-                    if (histogram.getTotalCount() == 0) {
+                .forEach(metric -> metric.drain((succeeded, failed) -> {
+                    if (succeeded.getTotalCount() + failed.getTotalCount() == 0) {
                         return;
                     }
-                    stats.add(IntervalStats.of(metric.name(), histogram, failed));
-                    listener.onHistogram(metric.name(), startMs, endMs, histogram);
+                    stats.add(IntervalStats.of(metric.name(), succeeded, failed));
+                    if (succeeded.getTotalCount() > 0) {
+                        listener.onHistogram(metric.name(), startMs, endMs, succeeded);
+                    }
+                    if (failed.getTotalCount() > 0) {
+                        listener.onHistogram(metric.name() + IntervalListener.FAILED, startMs, endMs, failed);
+                    }
                     if (metric.kind() == MetricKind.REQUEST) {
-                        allRequestsInterval.add(histogram);
-                        allFailed[0] += failed;
+                        allRequestsInterval.add(succeeded);
+                        allRequestsFailedInterval.add(failed);
                     }
                 }));
-        if (allRequestsInterval.getTotalCount() > 0) {
-            stats.add(IntervalStats.of(MetricNames.ALL_REQUESTS, allRequestsInterval, allFailed[0]));
+        if (allRequestsInterval.getTotalCount() + allRequestsFailedInterval.getTotalCount() > 0) {
+            stats.add(IntervalStats.of(MetricNames.ALL_REQUESTS, allRequestsInterval, allRequestsFailedInterval));
         }
         Interval interval = new Interval(startMs, endMs, activeUsers, intervalStartNanos - window.measureFromNanos() >= 0,
                 generatorCpu, machineCpu, List.copyOf(stats));

@@ -63,7 +63,8 @@ public record LoadPlan(
         ChaosPlan chaos,
         Duration generatorWarmUp,
         URI target,
-        Class<?> controller) {
+        Class<?> controller,
+        Duration unreachableStop) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -178,6 +179,7 @@ public record LoadPlan(
         private Duration generatorWarmUp = Duration.ZERO;
         private URI target;
         private Class<?> controller;
+        private Duration unreachableStop = Durations.parse(LoadTest.DEFAULT_UNREACHABLE).orElseThrow();
 
         private Builder(String testId) {
             this.testId = testId;
@@ -206,6 +208,7 @@ public record LoadPlan(
             generatorWarmUp = plan.generatorWarmUp;
             target = plan.target;
             controller = plan.controller;
+            unreachableStop = plan.unreachableStop;
         }
 
         public Builder testId(String testId) {
@@ -314,11 +317,17 @@ public record LoadPlan(
             return this;
         }
 
+        /** How long the run goes on while every request finds the target unreachable; zero: to the end. */
+        public Builder unreachableStop(Duration unreachableStop) {
+            this.unreachableStop = unreachableStop;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
-                    chaos, generatorWarmUp, target, controller);
+                    chaos, generatorWarmUp, target, controller, unreachableStop);
         }
     }
 }

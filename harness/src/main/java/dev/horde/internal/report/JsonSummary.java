@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.apiguardian.api.API;
 
 /**
@@ -61,6 +62,7 @@ public final class JsonSummary {
                 .name("test").value(plan.testId())
                 .name("verdict").value(report.passed() ? "passed" : "failed")
                 .name("partial").value(report.outcome().interrupted())
+                .name("stoppedEarly").value(report.outcome().stoppedEarly())
                 .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))
                 .name("startedAt").value(report.startedAt().toString());
         json.name("plan").beginObject()
@@ -200,6 +202,14 @@ public final class JsonSummary {
                 .name("p999Ms").value(metric.percentileMillis(99.9))
                 .name("maxMs").value(metric.maxMillis())
                 .name("meanMs").value(metric.meanMillis());
+        if (metric.failed() > 0) {
+            Histogram failed = metric.failedLatencies();
+            json.name("failedLatency").beginObject()
+                    .name("p50Ms").value(failed.getValueAtPercentile(50) / 1_000.0)
+                    .name("p95Ms").value(failed.getValueAtPercentile(95) / 1_000.0)
+                    .name("maxMs").value(failed.getMaxValue() / 1_000.0)
+                    .endObject();
+        }
         json.name("errors").beginObject();
         for (Map.Entry<String, Long> error : metric.errors().entrySet()) {
             json.name(error.getKey()).value(error.getValue());

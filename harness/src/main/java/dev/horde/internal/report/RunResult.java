@@ -24,7 +24,7 @@ public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Inst
 
     /** Whether the test passes: every budget kept and the run not cut short. */
     public boolean passed() {
-        return verdict.passed() && !outcome.interrupted();
+        return verdict.passed() && !outcome.interrupted() && outcome.stoppedEarly() == null;
     }
 
     /** Samples per second of a count over the measured window. */

@@ -37,7 +37,7 @@ final class SummaryTable {
     }
 
     private static List<String> row(RunResult report, MetricSnapshot metric, String label) {
-        boolean empty = metric.count() == 0;
+        boolean empty = metric.ok() == 0;
         return List.of(
                 label,
                 Format.count(metric.count()),

@@ -18,6 +18,9 @@ final class SummaryWarnings {
     static List<String> of(RunResult report) {
         RunOutcome outcome = report.outcome();
         List<String> warnings = new ArrayList<>();
+        if (outcome.stoppedEarly() != null) {
+            warnings.add("stopped early: " + outcome.stoppedEarly());
+        }
         if (outcome.metrics().find(MetricNames.OVERFLOW).isPresent()) {
             warnings.add("more than " + Format.count(MetricRegistry.MAX_METRICS)
                     + " metric names; the samples of the others are counted together under '" + MetricNames.OVERFLOW

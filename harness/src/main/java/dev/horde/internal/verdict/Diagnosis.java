@@ -51,8 +51,7 @@ public final class Diagnosis {
 
     /** The kind of fault a failure cause stands for. */
     static String fault(String cause, String unit) {
-        if (cause.startsWith("connection refused") || cause.startsWith("unknown host")
-                || cause.startsWith("no route to host")) {
+        if (FailureCause.unreachable(cause)) {
             return "target unreachable";
         }
         if (cause.startsWith("timeout")) {

@@ -3,15 +3,23 @@ package dev.horde.internal.verdict;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.MetricNames;
+import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 import org.apiguardian.api.API;
 
-/** A statistic of a metric's latency must not exceed a limit. Empty metric: all requests together. */
+/**
+ * A statistic of a metric's latency must not exceed a limit. Empty metric: all requests together. Judges the samples
+ * that succeeded and the failed ones slower than the limit (a request that timed out after 30 s made its user wait
+ * 30 s); a failure faster than the limit (a refused connection) says nothing of how fast the target serves and is left
+ * to the error budget. A metric with nothing to judge breaks the budget.
+ */
 @API(status = INTERNAL, since = "0.1")
 public record LatencyLimit(String metric, Statistic statistic, Duration limit) implements Budget {
 
@@ -28,10 +36,50 @@ public record LatencyLimit(String metric, Statistic statistic, Duration limit) i
                     subject + ": no samples, budget " + Format.millis(limitMillis) + " ("
                             + Budget.recordedNames(metrics, name) + ")"));
         }
-        double measured = statistic.millis(snapshot.get());
+        MetricSnapshot samples = snapshot.get();
+        long limitMicros = limit.toNanos() / 1_000;
+        Histogram judged = samples.latencies().copy();
+        long slowFailures = addSlowerThan(limitMicros, samples.failedLatencies(), judged);
+        if (judged.getTotalCount() == 0) {
+            return List.of(new BudgetResult(description, name, BudgetResult.Quantity.LATENCY, statistic, Double.NaN,
+                    limitMillis, false,
+                    subject + ": no sample succeeded, budget " + Format.millis(limitMillis) + " (all "
+                            + Format.count(samples.failed()) + " failed faster than the budget — "
+                            + FailureCause.summary(samples.errors())
+                            + "; a failure that fast says nothing of how fast the target serves)"));
+        }
+        double measured = statistic.millis(judged);
         String message = subject + " was " + Format.millis(measured) + ", budget " + Format.millis(limitMillis)
-                + " (n=" + Format.count(snapshot.get().count()) + ")";
+                + " (n=" + Format.count(judged.getTotalCount()) + failures(samples.failed(), slowFailures) + ")";
         return List.of(new BudgetResult(description, name, BudgetResult.Quantity.LATENCY, statistic, measured,
                 limitMillis, measured <= limitMillis, message));
+    }
+
+    /** Adds to {@code judged} the failed samples slower than {@code limitMicros}; returns how many. */
+    private static long addSlowerThan(long limitMicros, Histogram failed, Histogram judged) {
+        long added = 0;
+        for (HistogramIterationValue value : failed.recordedValues()) {
+            if (value.getValueIteratedTo() > limitMicros) {
+                judged.recordValueWithCount(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
+                added += value.getCountAtValueIteratedTo();
+            }
+        }
+        return added;
+    }
+
+    private static String failures(long failed, long slow) {
+        if (failed == 0) {
+            return "";
+        }
+        String left = "faster than the budget, left to the error budget";
+        String counted = "slower than the budget, counted";
+        if (slow == 0) {
+            return "; " + Format.count(failed) + " failed " + left;
+        }
+        if (slow == failed) {
+            return "; " + Format.count(failed) + " failed " + counted;
+        }
+        return "; " + Format.count(failed) + " failed: " + Format.count(slow) + " " + counted + ", "
+                + Format.count(failed - slow) + " " + left;
     }
 }

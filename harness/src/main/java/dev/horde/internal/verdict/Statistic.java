@@ -2,7 +2,7 @@ package dev.horde.internal.verdict;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
-import dev.horde.internal.metrics.MetricSnapshot;
+import org.HdrHistogram.Histogram;
 import org.apiguardian.api.API;
 
 /** A latency statistic a {@link LatencyLimit} can bound. */
@@ -34,12 +34,13 @@ public enum Statistic {
         return label;
     }
 
-    /** The statistic of {@code snapshot}, in milliseconds. */
-    public double millis(MetricSnapshot snapshot) {
-        return switch (this) {
-            case MAX -> snapshot.maxMillis();
-            case MEAN -> snapshot.meanMillis();
-            default -> snapshot.percentileMillis(percentile);
+    /** The statistic of {@code latencies} (microseconds), in milliseconds. */
+    public double millis(Histogram latencies) {
+        double micros = switch (this) {
+            case MAX -> latencies.getMaxValue();
+            case MEAN -> latencies.getTotalCount() == 0 ? 0 : latencies.getMean();
+            default -> latencies.getValueAtPercentile(percentile);
         };
+        return micros / 1_000.0;
     }
 }

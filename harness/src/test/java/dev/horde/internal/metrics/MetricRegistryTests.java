@@ -31,7 +31,8 @@ class MetricRegistryTests {
         assertThat(snapshot.count()).isEqualTo(2);
         assertThat(snapshot.failed()).isEqualTo(1);
         assertThat(snapshot.errors()).containsExactly(java.util.Map.entry("HTTP 500", 1L));
-        assertThat(snapshot.maxMillis()).isBetween(7.99, 8.01);
+        assertThat(snapshot.maxMillis()).as("the slowest success").isBetween(4.99, 5.01);
+        assertThat(snapshot.failedLatencies().getMaxValue()).as("the failure's latency, µs").isBetween(7_990L, 8_010L);
     }
 
     @Test
