@@ -141,10 +141,12 @@ public @interface LoadTest {
     String DEFAULT_REPORT_DIR = "target/horde";
 
     /**
-     * Concurrent virtual users, &gt; 0. With a {@link #rate()}: the pool of users that runs the arriving iterations,
-     * so the most iterations in flight at once; size it above rate × iteration time, or iterations start late.
+     * Concurrent virtual users, &gt; 0; 1 when not set. With a {@link #rate()}: the pool of users that runs the
+     * arriving iterations, so the most iterations in flight at once; size it above rate × iteration time, or iterations
+     * start late. Not set with a rate: a pool for 2 s of arrivals at the peak rate (at most 10,000), which the
+     * summary's header shows.
      */
-    int users() default 1;
+    int users() default -1;
 
     /**
      * Switches to the open model: iterations arrive at this rate, e.g. {@code "200/s"}, {@code "90/m"}, whether or

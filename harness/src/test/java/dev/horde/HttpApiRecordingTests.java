@@ -76,7 +76,7 @@ class HttpApiRecordingTests {
         JsonPath summary = Fixtures.summary(reports, Unanswered.class, "unanswered");
         assertThat(summary.getInt("metrics['GET /ok'].errors['connection refused (127.0.0.1:1)']")).isEqualTo(3);
         assertThat(summary.getInt("metrics['GET /sleep'].errors['timeout (" + at + ")']")).isEqualTo(3);
-        assertThat(summary.getDouble("metrics['GET /sleep'].p50Ms")).isBetween(300.0, 5_000.0);
+        assertThat(summary.getDouble("metrics['GET /sleep'].failedLatency.p50Ms")).isBetween(300.0, 5_000.0);
         assertThat(summary.getInt("metrics['GET /sleep?fast'].errors['timeout (" + at + ")']")).isEqualTo(3);
         assertThat(summary.getDouble("metrics['GET /sleep?fast'].p50Ms")).as("cut at its own, shorter deadline")
                 .isGreaterThanOrEqualTo(100.0).isLessThan(summary.getDouble("metrics['GET /sleep'].p50Ms"));
@@ -92,7 +92,7 @@ class HttpApiRecordingTests {
                 "target not answering in time: 2 of 2 requests: timeout (" + at + ")\n");
         JsonPath summary = Fixtures.summary(reports, Trickle.class, "trickle");
         assertThat(summary.getInt("metrics['GET /trickle'].errors['timeout (" + at + ")']")).isEqualTo(2);
-        assertThat(summary.getDouble("metrics['GET /trickle'].maxMs")).isBetween(300.0, 1_000.0);
+        assertThat(summary.getDouble("metrics['GET /trickle'].failedLatency.maxMs")).isBetween(300.0, 1_000.0);
     }
 
     @Test

@@ -114,7 +114,7 @@ class RestAssuredRecordingTests {
                 "target not answering in time: 2 of 2 requests: timeout (" + at + ")\n");
         JsonPath summary = Fixtures.summary(reports, HangingRoute.class, "hang");
         assertThat(summary.getInt("metrics['GET /sleep'].errors['timeout (" + at + ")']")).isEqualTo(2);
-        assertThat(summary.getDouble("metrics['GET /sleep'].p50Ms")).isBetween(200.0, 5_000.0);
+        assertThat(summary.getDouble("metrics['GET /sleep'].failedLatency.p50Ms")).isBetween(200.0, 5_000.0);
     }
 
     @Test

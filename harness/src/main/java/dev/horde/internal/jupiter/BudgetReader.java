@@ -2,8 +2,10 @@ package dev.horde.internal.jupiter;
 
 import dev.horde.ErrorBudget;
 import dev.horde.LatencyBudget;
+import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.ThroughputBudget;
+import dev.horde.internal.metrics.Format;
 import dev.horde.internal.verdict.Budget;
 import dev.horde.internal.verdict.ErrorRateLimit;
 import dev.horde.internal.verdict.LatencyLimit;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Nested;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -28,11 +31,15 @@ final class BudgetReader {
     private BudgetReader() {
     }
 
-    static List<Budget> read(Class<?> testClass, Method method) {
+    /**
+     * The budgets of {@code method}; a {@code horde.users.factor} ({@code usersFactor}) scales the load, so it scales
+     * the minimum of throughput budgets too.
+     */
+    static List<Budget> read(Class<?> testClass, Method method, OptionalDouble usersFactor) {
         List<Budget> budgets = new ArrayList<>();
-        read(method, "method [" + ConfigurationErrors.method(method) + "]", budgets);
+        read(method, "method [" + ConfigurationErrors.method(method) + "]", budgets, usersFactor);
         for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
-            read(c, "class [" + c.getSimpleName() + "]", budgets);
+            read(c, "class [" + c.getSimpleName() + "]", budgets, usersFactor);
         }
         if (budgets.stream().noneMatch(ErrorRateLimit.class::isInstance)) {
             budgets.add(new SomethingSucceeds());
@@ -40,7 +47,7 @@ final class BudgetReader {
         return List.copyOf(budgets);
     }
 
-    private static void read(AnnotatedElement element, String where, List<Budget> budgets) {
+    private static void read(AnnotatedElement element, String where, List<Budget> budgets, OptionalDouble usersFactor) {
         for (LatencyBudget budget : AnnotationSupport.findRepeatableAnnotations(element, LatencyBudget.class)) {
             latency(budget, "@LatencyBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where, budgets);
         }
@@ -59,7 +66,10 @@ final class BudgetReader {
                 throw new LoadTestConfigurationException(at + " must declare 'min' >= 0 (requests per second) but was ["
                         + budget.min() + "].");
             }
-            budgets.add(new ThroughputLimit(budget.metric().strip(), budget.min()));
+            budgets.add(usersFactor.isEmpty() ? new ThroughputLimit(budget.metric().strip(), budget.min(), "")
+                    : new ThroughputLimit(budget.metric().strip(), budget.min() * usersFactor.getAsDouble(),
+                            Format.exact(budget.min()) + "/s × " + LoadTest.USERS_FACTOR_PROPERTY_NAME + "="
+                                    + Format.exact(usersFactor.getAsDouble())));
         }
     }
 

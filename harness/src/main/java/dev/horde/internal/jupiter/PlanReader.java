@@ -62,13 +62,14 @@ final class PlanReader {
                 .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
                 .progressEvery(configuration.progressEvery())
                 .reportDirectory(configuration.reportDirectory())
-                .budgets(BudgetReader.read(testClass, method))
+                .budgets(BudgetReader.read(testClass, method, configuration.usersFactor()))
                 .failWhenBehind(configuration.failWhenBehind())
                 .chaos(ChaosReader.read(testClass, method))
                 .generatorWarmUp(generatorWarmUp(testClass, method))
                 .target(configuration.target().orElseGet(RestAssuredTarget::configured))
                 .controller(annotation.controller() == UserController.class ? null : annotation.controller())
                 .unreachableStop(configuration.unreachableStop())
+                .adjustments(shapes.adjustments())
                 .build();
     }
 

@@ -3,10 +3,13 @@ package dev.horde.internal.jupiter;
 import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.Stage;
+import dev.horde.internal.metrics.Format;
+import dev.horde.internal.plan.Adjustment;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.plan.PlannedStage;
+import dev.horde.internal.plan.Rates;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,14 +22,27 @@ import java.util.Optional;
  */
 final class ShapeReader {
 
+    /** An open-model test that sets no users gets a pool for this long of arrivals at its peak rate. */
+    static final Duration POOL_OF_ARRIVALS = Duration.ofSeconds(2);
+    /** The largest pool derived from a rate; a test that needs more says so with 'users'. */
+    static final int MAX_DERIVED_POOL = 10_000;
+    /** {@link LoadTest#users()} when the annotation does not set it. */
+    private static final int UNSET = -1;
+
     private final HordeConfiguration configuration;
     private final LoadTest annotation;
     private final String where;
+    private final List<Adjustment> adjustments = new ArrayList<>();
 
     ShapeReader(HordeConfiguration configuration, LoadTest annotation, String where) {
         this.configuration = configuration;
         this.annotation = annotation;
         this.where = where;
+    }
+
+    /** What the run uses other than the annotations wrote, as read so far. */
+    List<Adjustment> adjustments() {
+        return List.copyOf(adjustments);
     }
 
     /** The shape of the test: from {@code declared} stages when there are any. */
@@ -40,6 +56,9 @@ final class ShapeReader {
     Setting duration(String attribute, String annotated, Optional<Duration> override, String property,
             Duration fallback) {
         if (override.isPresent()) {
+            String effective = Durations.format(override.get());
+            adjustments.add(new Adjustment(attribute, annotated.isBlank() ? Adjustment.NOT_SET : annotated, effective,
+                    property + "=" + effective));
             return new Setting(override.get(), null, property);
         }
         if (annotated.isBlank()) {
@@ -49,7 +68,6 @@ final class ShapeReader {
     }
 
     private Shape unstaged() {
-        int users = users();
         Setting duration = duration("duration", annotation.duration(), configuration.duration(),
                 LoadTest.DURATION_PROPERTY_NAME, null);
         if (duration == null) {
@@ -66,14 +84,23 @@ final class ShapeReader {
                     + "; users start within the run, so the ramp-up can be at most the duration.");
         }
         if (annotation.rate().isBlank()) {
+            int users = closedUsers();
             return new Shape(LoadModel.CLOSED, users, duration.value(), duration.toString(), rampUp.value(),
                     LoadPlan.ramp(users, duration.value(), rampUp.value()), false);
         }
-        double rate = ValueParsers.rate(annotation.rate(), where + " has 'rate'");
+        double declared = ValueParsers.rate(annotation.rate(), where + " has 'rate'");
+        double rate = declared;
+        List<String> by = new ArrayList<>();
         if (configuration.rate().isPresent()) {
             rate = configuration.rate().getAsDouble();
+            by.add(LoadTest.RATE_PROPERTY_NAME + "=" + Rates.format(rate));
         }
-        return new Shape(LoadModel.OPEN, users, duration.value(), duration.toString(), rampUp.value(),
+        if (configuration.usersFactor().isPresent()) {
+            rate *= configuration.usersFactor().getAsDouble();
+            by.add(factor());
+        }
+        adjust("rate", Rates.format(declared), Rates.format(rate), by);
+        return new Shape(LoadModel.OPEN, pool(rate), duration.value(), duration.toString(), rampUp.value(),
                 LoadPlan.ramp(rate, duration.value(), rampUp.value()), false);
     }
 
@@ -121,33 +148,90 @@ final class ShapeReader {
         }
         String durationText = "the stages' [" + Durations.format(total) + "]";
         if (open) {
-            if (configuration.rate().isPresent()) {
-                double factor = configuration.rate().getAsDouble() / peak;
-                stages.replaceAll(stage -> new PlannedStage(stage.duration(), stage.target() * factor));
-            }
             if (!annotation.rate().isBlank()) {
                 throw new LoadTestConfigurationException(where + " declares 'rate' and @Stage rates: the stages give the"
                         + " rate over time; remove 'rate'.");
             }
-            return new Shape(LoadModel.OPEN, users(), total, durationText, Duration.ZERO, List.copyOf(stages), true);
+            double scaledPeak = peak;
+            List<String> by = new ArrayList<>();
+            if (configuration.rate().isPresent()) {
+                scaledPeak = configuration.rate().getAsDouble();
+                by.add(LoadTest.RATE_PROPERTY_NAME + "=" + Rates.format(scaledPeak));
+            }
+            if (configuration.usersFactor().isPresent()) {
+                scaledPeak *= configuration.usersFactor().getAsDouble();
+                by.add(factor());
+            }
+            double factor = scaledPeak / peak;
+            stages.replaceAll(stage -> new PlannedStage(stage.duration(), stage.target() * factor));
+            adjust("peak stage rate", Rates.format(peak), Rates.format(scaledPeak), by);
+            return new Shape(LoadModel.OPEN, pool(scaledPeak), total, durationText, Duration.ZERO, List.copyOf(stages),
+                    true);
         }
         int peakUsers = (int) Math.ceil(peak);
-        double factor = (double) configuration.scaled(configuration.users().orElse(peakUsers)) / peakUsers;
+        double factor = (double) scaledUsers(peakUsers, "peak stage users") / peakUsers;
         stages.replaceAll(stage -> new PlannedStage(stage.duration(), Math.ceil(stage.target() * factor)));
         int users = (int) stages.stream().mapToDouble(PlannedStage::target).max().orElse(1);
         return new Shape(LoadModel.CLOSED, users, total, durationText, Duration.ZERO, List.copyOf(stages), true);
     }
 
-    /** The users of an unstaged test, or the pool of an open-model one, after the overrides. */
-    private int users() {
+    /** The users of an unstaged closed-model test after the overrides: 1 when the annotation sets none. */
+    private int closedUsers() {
+        int declared = declaredUsers();
+        return scaledUsers(declared == UNSET ? 1 : declared, "users");
+    }
+
+    /**
+     * The pool of an open-model test whose peak rate (after the overrides) is {@code peakRate}: the users the test
+     * sets after the overrides, else enough for {@link #POOL_OF_ARRIVALS} of arrivals at the peak rate.
+     */
+    private int pool(double peakRate) {
+        int declared = declaredUsers();
+        if (declared != UNSET || configuration.users().isPresent()) {
+            return scaledUsers(declared == UNSET ? 1 : declared, "users");
+        }
+        int pool = (int) Math.max(1, Math.min(MAX_DERIVED_POOL,
+                Math.ceil(peakRate * POOL_OF_ARRIVALS.toNanos() / 1e9)));
+        adjustments.add(new Adjustment("users", Adjustment.NOT_SET, String.valueOf(pool), "a pool for "
+                + Durations.format(POOL_OF_ARRIVALS) + " of arrivals at " + Rates.format(peakRate) + ", at most "
+                + Format.count(MAX_DERIVED_POOL) + "; set 'users' to size it"));
+        return pool;
+    }
+
+    /** The annotation's users, {@link #UNSET} if it sets none; any other value must be > 0. */
+    private int declaredUsers() {
+        int users = annotation.users();
+        if (users != UNSET && users <= 0) {
+            throw new LoadTestConfigurationException(where + " must declare 'users' > 0 but was [" + users + "].");
+        }
+        return users;
+    }
+
+    /** {@code users} after {@code horde.users} and {@code horde.users.factor}, noted as an adjustment of {@code setting}. */
+    private int scaledUsers(int users, String setting) {
+        List<String> by = new ArrayList<>();
+        int scaled = users;
         if (configuration.users().isPresent()) {
-            return configuration.scaled(configuration.users().getAsInt());
+            scaled = configuration.users().getAsInt();
+            by.add(LoadTest.USERS_PROPERTY_NAME + "=" + scaled);
         }
-        if (annotation.users() <= 0) {
-            throw new LoadTestConfigurationException(where + " must declare 'users' > 0 but was [" + annotation.users()
-                    + "].");
+        if (configuration.usersFactor().isPresent()) {
+            scaled = configuration.scaled(scaled);
+            by.add(factor());
         }
-        return configuration.scaled(annotation.users());
+        adjust(setting, annotation.users() == UNSET && setting.equals("users") ? Adjustment.NOT_SET
+                : String.valueOf(users), String.valueOf(scaled), by);
+        return scaled;
+    }
+
+    private String factor() {
+        return LoadTest.USERS_FACTOR_PROPERTY_NAME + "=" + Format.exact(configuration.usersFactor().getAsDouble());
+    }
+
+    private void adjust(String setting, String declared, String effective, List<String> by) {
+        if (!by.isEmpty()) {
+            adjustments.add(new Adjustment(setting, declared, effective, String.join(", ", by)));
+        }
     }
 
     /** The load over time, read from the annotations. */

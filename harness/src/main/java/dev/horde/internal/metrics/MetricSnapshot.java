@@ -61,6 +61,11 @@ public record MetricSnapshot(String name, MetricKind kind, long sent, Histogram 
         return ok() == 0 ? 0 : latencies.getMean() / 1_000.0;
     }
 
+    /** The latencies of every sample that ended, failed ones included, added up, in milliseconds. */
+    public double sumMillis() {
+        return (latencies.getMean() * ok() + failedLatencies.getMean() * failed()) / 1_000.0;
+    }
+
     /** Sums several snapshots into one named {@code name}, e.g. all requests together. */
     static MetricSnapshot combine(String name, MetricKind kind, Iterable<MetricSnapshot> parts) {
         Histogram sum = Metric.newHistogram();

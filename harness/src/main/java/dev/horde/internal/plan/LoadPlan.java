@@ -39,6 +39,8 @@ import org.apiguardian.api.API;
  * @param target the service the users' clients reach by default; null when none is configured
  * @param controller the {@code UserController} type that chooses each iteration's step; null when each iteration is a
  *     call of the test method
+ * @param unreachableStop how long the run goes on while every request finds the target unreachable; zero: to the end
+ * @param adjustments the settings the run uses other than the annotations wrote them, e.g. overridden users
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -64,7 +66,8 @@ public record LoadPlan(
         Duration generatorWarmUp,
         URI target,
         Class<?> controller,
-        Duration unreachableStop) {
+        Duration unreachableStop,
+        List<Adjustment> adjustments) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -180,6 +183,7 @@ public record LoadPlan(
         private URI target;
         private Class<?> controller;
         private Duration unreachableStop = Durations.parse(LoadTest.DEFAULT_UNREACHABLE).orElseThrow();
+        private List<Adjustment> adjustments = List.of();
 
         private Builder(String testId) {
             this.testId = testId;
@@ -209,6 +213,7 @@ public record LoadPlan(
             target = plan.target;
             controller = plan.controller;
             unreachableStop = plan.unreachableStop;
+            adjustments = plan.adjustments;
         }
 
         public Builder testId(String testId) {
@@ -323,11 +328,17 @@ public record LoadPlan(
             return this;
         }
 
+        /** The settings the run uses other than the annotations wrote them. */
+        public Builder adjustments(List<Adjustment> adjustments) {
+            this.adjustments = List.copyOf(adjustments);
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
-                    chaos, generatorWarmUp, target, controller, unreachableStop);
+                    chaos, generatorWarmUp, target, controller, unreachableStop, adjustments);
         }
     }
 }

@@ -22,6 +22,10 @@ public final class ConsoleSummary {
                 .append(", ").append(report.plan().threads().label()).append(" threads, seed ").append(report.plan().seed()).append(" - ")
                 .append(report.passed() ? "PASSED" : report.outcome().interrupted() ? "INTERRUPTED" : "FAILED")
                 .append('\n');
+        out.append("  target: ").append(report.plan().targetText()).append('\n');
+        if (!report.plan().adjustments().isEmpty()) {
+            out.append("  adjusted: ").append(SummaryTable.adjustments(report.plan())).append('\n');
+        }
         Diagnosis.of(report.outcome().metrics()).ifPresent(diagnosis -> out.append("  ").append(diagnosis).append('\n'));
         if (report.generatorWarmUp() != null) {
             out.append("  generator warm-up (not counted): ").append(report.generatorWarmUp().describe()).append('\n');

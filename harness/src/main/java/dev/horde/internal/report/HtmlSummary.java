@@ -22,7 +22,12 @@ final class HtmlSummary {
                 .append("<h2>").append(Html.escape(plan.testId())).append("</h2><p>")
                 .append(Html.escape(plan.describe())).append(", ").append(report.plan().threads().label())
                 .append(" threads, seed ").append(plan.seed()).append(" &mdash; <b class=\"")
-                .append(report.passed() ? "ok\">PASSED" : "fail\">FAILED").append("</b></p><table>");
+                .append(report.passed() ? "ok\">PASSED" : "fail\">FAILED").append("</b></p>");
+        html.append("<p>Target: ").append(Html.escape(plan.targetText())).append("</p>");
+        if (!plan.adjustments().isEmpty()) {
+            html.append("<p>Adjusted: ").append(Html.escape(SummaryTable.adjustments(plan))).append("</p>");
+        }
+        html.append("<table>");
         html.append("<tr>");
         SummaryTable.HEADER.forEach(cell -> html.append("<th>").append(Html.escape(cell)).append("</th>"));
         html.append("</tr>");

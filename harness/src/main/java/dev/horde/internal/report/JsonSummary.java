@@ -9,6 +9,7 @@ import dev.horde.internal.metrics.Interval;
 import dev.horde.internal.metrics.IntervalStats;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.plan.Adjustment;
 import dev.horde.internal.plan.ChaosPlan;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadModel;
@@ -89,6 +90,15 @@ public final class JsonSummary {
         for (PlannedStage stage : plan.stages()) {
             json.beginObject().name("duration").value(Durations.format(stage.duration()))
                     .name(plan.model() == LoadModel.OPEN ? "ratePerSecond" : "users").value(stage.target())
+                    .endObject();
+        }
+        json.endArray();
+        json.name("adjustments").beginArray();
+        for (Adjustment adjustment : plan.adjustments()) {
+            json.beginObject().name("setting").value(adjustment.setting())
+                    .name("declared").value(adjustment.declared())
+                    .name("effective").value(adjustment.effective())
+                    .name("by").value(adjustment.by())
                     .endObject();
         }
         json.endArray().endObject();

@@ -4,8 +4,11 @@ import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.plan.Adjustment;
+import dev.horde.internal.plan.LoadPlan;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The table of a finished load test, one row per metric: requests first, then all requests together, then the
@@ -47,5 +50,10 @@ final class SummaryTable {
                 empty ? "-" : Format.millis(metric.percentileMillis(95)),
                 empty ? "-" : Format.millis(metric.percentileMillis(99)),
                 empty ? "-" : Format.millis(metric.maxMillis()));
+    }
+
+    /** The settings the run used other than the annotations wrote them, in one line. */
+    static String adjustments(LoadPlan plan) {
+        return plan.adjustments().stream().map(Adjustment::toString).collect(Collectors.joining("; "));
     }
 }

@@ -12,6 +12,9 @@ import java.util.List;
 /** What a finished load test warns about without failing: the console and the HTML page show the same warnings. */
 final class SummaryWarnings {
 
+    /** From this share of an open-model pool busy on average, arrivals are about to queue. */
+    static final double POOL_BUSY = 0.8;
+
     private SummaryWarnings() {
     }
 
@@ -37,7 +40,11 @@ final class SummaryWarnings {
                             : ""));
         }
         if (outcome.schedule() != null && outcome.schedule().behind() && !report.plan().failWhenBehind()) {
-            warnings.add(ScheduleCheck.message(report.plan(), outcome.schedule()));
+            warnings.add(ScheduleCheck.message(report.plan(), outcome.schedule(), outcome.metrics()));
+        } else if (ScheduleCheck.poolTooSmall(report.plan(), outcome.metrics(), POOL_BUSY)) {
+            warnings.add("the pool of " + report.plan().users() + " users was nearly always busy, so arriving"
+                    + " iterations may wait for a free user: " + ScheduleCheck.poolNeeded(report.plan(),
+                    outcome.metrics()).orElseThrow());
         }
         if (outcome.generatorSaturated()) {
             warnings.add(GeneratorLoad.describe(outcome));

@@ -34,7 +34,7 @@ public record Verdict(List<BudgetResult> results) {
             return budgets;
         }
         List<BudgetResult> results = new ArrayList<>(budgets.results());
-        results.add(ScheduleCheck.of(plan, outcome.schedule()));
+        results.add(ScheduleCheck.of(plan, outcome.schedule(), outcome.metrics()));
         return new Verdict(List.copyOf(results));
     }
 

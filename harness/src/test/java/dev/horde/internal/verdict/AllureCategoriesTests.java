@@ -4,10 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.horde.ErrorBudget;
+import dev.horde.LatencyBudget;
+import dev.horde.LoadTest;
+import dev.horde.ThroughputBudget;
+import dev.horde.http.HttpApi;
+import dev.horde.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,6 +49,84 @@ class AllureCategoriesTests {
             """)
     void configurationErrorsAreTheHarnessOrConfiguration(String message) throws IOException {
         assertThat(categoriesOf(message)).containsExactly("harness or configuration error");
+    }
+
+    /** Real load tests that fail, each in its own way; their failure messages, not made-up ones, are categorised. */
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ThrowsEveryTime        | test code failed
+            BudgetOnNothing        | budget measured nothing
+            TooSlow                | latency budget broken
+            FailsOneInThree        | error budget broken
+            TooFewIterations       | throughput budget broken
+            PoolTooSmall           | schedule not kept
+            Unreachable            | target unreachable
+            """)
+    void theFailureOfARealLoadTestFallsIntoItsCategoryAlone(String fixture, String category, @TempDir Path reports)
+            throws Exception {
+        Class<?> type = Class.forName(AllureCategoriesTests.class.getName() + "$" + fixture);
+
+        String message = Fixtures.failureMessage(Fixtures.run(type, reports,
+                Map.of(LoadTest.UNREACHABLE_PROPERTY_NAME, "1s")));
+
+        assertThat(categoriesOf(message)).as(message).containsExactly(category);
+    }
+
+    static class ThrowsEveryTime {
+        @LoadTest(users = 2, iterations = 5, duration = "10s")
+        void get() {
+            Object missing = null;
+            missing.toString();
+        }
+    }
+
+    static class BudgetOnNothing {
+        @LatencyBudget(metric = "GET /api/posts/{id}", p95 = "1s")
+        @LoadTest(users = 1, iterations = 3, duration = "10s")
+        void get() {
+        }
+    }
+
+    static class TooSlow {
+        @LatencyBudget(metric = "iteration", p95 = "1ms")
+        @LoadTest(users = 1, iterations = 3, duration = "10s")
+        void get() throws InterruptedException {
+            Thread.sleep(10);
+        }
+    }
+
+    static class FailsOneInThree {
+        static final AtomicInteger CALLS = new AtomicInteger();
+
+        @ErrorBudget(metric = "iteration", maxRate = 0.1)
+        @LoadTest(users = 1, iterations = 30, duration = "10s")
+        void get() {
+            if (CALLS.incrementAndGet() % 3 == 0) {
+                throw new IllegalStateException("every third");
+            }
+        }
+    }
+
+    static class TooFewIterations {
+        @ThroughputBudget(metric = "iteration", min = 1_000_000)
+        @LoadTest(users = 1, duration = "1s")
+        void get() throws InterruptedException {
+            Thread.sleep(10);
+        }
+    }
+
+    static class PoolTooSmall {
+        @LoadTest(rate = "20/s", users = 1, duration = "2s")
+        void get() throws InterruptedException {
+            Thread.sleep(200);
+        }
+    }
+
+    static class Unreachable {
+        @LoadTest(users = 2, duration = "30s")
+        void get() {
+            HttpApi.to("http://127.0.0.1:1").get("/").send();
+        }
     }
 
     /** The names of the categories whose regular expression matches all of {@code message}, as Allure matches them. */
