@@ -2,6 +2,7 @@ package dev.horde.store;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,19 +12,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
 
 /**
  * An in-memory {@link MutableUserStore}: slots and tables in concurrent maps, inboxes in bounded queues guarded by
- * their own monitor. Safe for a user's own thread and the threads that deliver its events.
+ * their own lock, which wakes a user {@linkplain #awaitTake awaiting} an entry as soon as one arrives. Safe for a
+ * user's own thread and the threads that deliver its events; a waiting virtual thread does not pin its carrier.
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class MemStore implements MutableUserStore {
 
     private final Map<Slot<?>, Object> slots = new ConcurrentHashMap<>();
     private final Map<Table<?, ?>, Map<Object, Object>> tables = new ConcurrentHashMap<>();
-    private final Map<Inbox<?>, Deque<Object>> inboxes = new ConcurrentHashMap<>();
+    private final Map<Inbox<?>, Entries> inboxes = new ConcurrentHashMap<>();
     private final UserStore readOnly = new ReadOnlyView(this);
 
     @Override
@@ -47,30 +51,36 @@ public final class MemStore implements MutableUserStore {
     @Override
     @SuppressWarnings("unchecked")
     public <E> List<E> peek(Inbox<E> inbox) {
-        Deque<Object> entries = inboxes.get(inbox);
+        Entries entries = inboxes.get(inbox);
         if (entries == null) {
             return List.of();
         }
-        synchronized (entries) {
-            return (List<E>) Collections.unmodifiableList(new ArrayList<>(entries));
+        entries.lock.lock();
+        try {
+            return (List<E>) Collections.unmodifiableList(new ArrayList<>(entries.queue));
+        } finally {
+            entries.lock.unlock();
         }
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <E> Optional<E> find(Inbox<E> inbox, Predicate<? super E> match) {
-        Deque<Object> entries = inboxes.get(inbox);
+        Entries entries = inboxes.get(inbox);
         if (entries == null) {
             return Optional.empty();
         }
-        synchronized (entries) { // scanned in place: awaiting an event polls this often
-            for (Object entry : entries) {
+        entries.lock.lock();
+        try {
+            for (Object entry : entries.queue) {
                 if (match.test((E) entry)) {
                     return Optional.of((E) entry);
                 }
             }
+            return Optional.empty();
+        } finally {
+            entries.lock.unlock();
         }
-        return Optional.empty();
     }
 
     @Override
@@ -98,33 +108,84 @@ public final class MemStore implements MutableUserStore {
 
     @Override
     public <E> void add(Inbox<E> inbox, E entry) {
-        Deque<Object> entries = inboxes.computeIfAbsent(inbox, i -> new ArrayDeque<>());
-        synchronized (entries) {
-            if (entries.size() >= inbox.capacity()) {
-                entries.pollFirst();
+        Entries entries = entries(inbox);
+        Object checked = inbox.type().cast(entry);
+        entries.lock.lock();
+        try {
+            if (entries.queue.size() >= inbox.capacity()) {
+                entries.queue.pollFirst();
             }
-            entries.addLast(inbox.type().cast(entry));
+            entries.queue.addLast(checked);
+            entries.arrived.signalAll();
+        } finally {
+            entries.lock.unlock();
         }
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <E> List<E> take(Inbox<E> inbox, Predicate<? super E> match) {
-        Deque<Object> entries = inboxes.get(inbox);
+        Entries entries = inboxes.get(inbox);
         if (entries == null) {
             return List.of();
         }
         List<E> taken = new ArrayList<>();
-        synchronized (entries) {
-            for (Iterator<Object> it = entries.iterator(); it.hasNext(); ) {
-                E entry = (E) it.next();
-                if (match.test(entry)) {
-                    taken.add(entry);
-                    it.remove();
-                }
-            }
+        entries.lock.lock();
+        try {
+            takeMatching(entries, match, taken, Integer.MAX_VALUE);
+        } finally {
+            entries.lock.unlock();
         }
         return taken;
+    }
+
+    /**
+     * Waits until {@code inbox} holds an entry {@code match} accepts, or {@code timeout} has passed; takes the oldest
+     * such entry out and returns it, or empty at the timeout. Wakes as soon as a matching entry is added.
+     *
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
+    public <E> Optional<E> awaitTake(Inbox<E> inbox, Predicate<? super E> match, Duration timeout)
+            throws InterruptedException {
+        Entries entries = entries(inbox);
+        long remaining = timeout.toNanos();
+        List<E> taken = new ArrayList<>(1);
+        entries.lock.lock();
+        try {
+            while (!takeMatching(entries, match, taken, 1)) {
+                if (remaining <= 0) {
+                    return Optional.empty();
+                }
+                remaining = entries.arrived.awaitNanos(remaining);
+            }
+            return Optional.of(taken.get(0));
+        } finally {
+            entries.lock.unlock();
+        }
+    }
+
+    /** Moves up to {@code most} matching entries of {@code entries}, oldest first, to {@code taken}; whether any. */
+    @SuppressWarnings("unchecked")
+    private static <E> boolean takeMatching(Entries entries, Predicate<? super E> match, List<E> taken, int most) {
+        int before = taken.size();
+        for (Iterator<Object> it = entries.queue.iterator(); it.hasNext() && taken.size() - before < most; ) {
+            E entry = (E) it.next();
+            if (match.test(entry)) {
+                taken.add(entry);
+                it.remove();
+            }
+        }
+        return taken.size() > before;
+    }
+
+    private Entries entries(Inbox<?> inbox) {
+        return inboxes.computeIfAbsent(inbox, i -> new Entries());
+    }
+
+    /** An inbox's entries, oldest first, with the lock that guards them and the condition of an arrival. */
+    private static final class Entries {
+        final Deque<Object> queue = new ArrayDeque<>();
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition arrived = lock.newCondition();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.horde.MetricNames;
 import dev.horde.http.HttpApi;
 import dev.horde.internal.engine.UserContext;
+import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricRegistry;
 import dev.horde.internal.restassured.RestAssuredTarget;
@@ -26,10 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.apiguardian.api.API;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.pollinterval.FibonacciPollInterval;
-import org.awaitility.pollinterval.PollInterval;
 
 /**
  * The base of application users: it holds the user's state in a {@link MemStore},
@@ -53,8 +50,6 @@ import org.awaitility.pollinterval.PollInterval;
 public abstract class UserEntity implements User, AutoCloseable {
 
     /** The longest and shortest pause between two looks at the inbox in {@link #awaitEvent}. */
-    private static final Duration MAX_POLL = Duration.ofMillis(50);
-    private static final Duration MIN_POLL = Duration.ofMillis(1);
 
     /** The session token of a signed-in user, sent as {@code Authorization: Bearer <token>}. */
     public static final Slot<String> TOKEN = Slot.of("token", String.class);
@@ -179,28 +174,28 @@ public abstract class UserEntity implements User, AutoCloseable {
      */
     protected <E> E awaitEvent(Inbox<E> inbox, Predicate<? super E> match, Duration timeout) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        PollInterval backingOff = FibonacciPollInterval.fibonacci();
+        Optional<E> entry;
         try {
-            Awaitility.await()
-                    .pollInSameThread()
-                    .pollDelay(Duration.ZERO)
-                    // polls back off, but never past the deadline: a miss ends at its timeout, not a poll later
-                    .pollInterval((count, previous) -> Duration.ofNanos(Math.max(MIN_POLL.toNanos(), Math.min(
-                            Math.min(backingOff.next(count, previous).toNanos(), MAX_POLL.toNanos()),
-                            deadline - System.nanoTime()))))
-                    .atMost(timeout)
-                    .until(() -> state.find(inbox, match).isPresent());
-        } catch (ConditionTimeoutException e) {
-            UserContext user = UserContext.get();
-            if (user != null) {
-                user.metrics().metric(MetricNames.WS_DELIVERY, MetricKind.MESSAGE)
-                        .recordEnded(start, EventNotReceivedException.CAUSE, null);
-            }
-            throw new EventNotReceivedException("no matching entry in '" + inbox.name() + "' within "
-                    + timeout.toMillis() + " ms");
+            entry = state.awaitTake(inbox, match, timeout); // wakes when the entry arrives, ends at the timeout
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            recordMiss(start, FailureCause.INTERRUPTED);
+            throw new EventNotReceivedException("interrupted while waiting for an entry in '" + inbox.name() + "'",
+                    inbox.name());
         }
-        return state.take(inbox, match).get(0);
+        if (entry.isEmpty()) {
+            recordMiss(start, EventNotReceivedException.cause(inbox.name()));
+            throw new EventNotReceivedException("no matching entry in '" + inbox.name() + "' within "
+                    + timeout.toMillis() + " ms", inbox.name());
+        }
+        return entry.get();
+    }
+
+    private static void recordMiss(long start, String cause) {
+        UserContext user = UserContext.get();
+        if (user != null) {
+            user.metrics().metric(MetricNames.WS_DELIVERY, MetricKind.MESSAGE).recordEnded(start, cause, null);
+        }
     }
 
     /** Marks that something this user sends now, identified by {@code correlationId}, should reach other users. */

@@ -3,7 +3,12 @@ package dev.horde.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MemStoreTests {
@@ -54,5 +59,38 @@ class MemStoreTests {
         assertThat(store.get(SESSION)).isEmpty();
         assertThat(store.all(CHANNELS)).isEmpty();
         assertThat(UserStore.EMPTY.get(SESSION)).isEmpty();
+    }
+
+    @Test
+    void anAwaitedEntryWakesTheWaiterOnArrivalInsteadOfBeingPolledFor() throws Exception {
+        MemStore store = new MemStore();
+        AtomicInteger checks = new AtomicInteger();
+        CompletableFuture<Optional<String>> awaited = CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.awaitTake(EVENTS, entry -> checks.incrementAndGet() > 0 && entry.equals("posted"),
+                        Duration.ofSeconds(30));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300); // a poller would have looked many times by now
+
+        store.add(EVENTS, "other");
+        store.add(EVENTS, "posted");
+
+        assertThat(awaited.get(10, TimeUnit.SECONDS)).contains("posted");
+        assertThat(checks.get()).as("each entry checked once, when it arrived: nobody polled").isLessThanOrEqualTo(3);
+        assertThat(store.peek(EVENTS)).as("only the match was taken").containsExactly("other");
+    }
+
+    @Test
+    void anAwaitedEntryThatNeverComesEndsAtTheTimeoutEmpty() throws InterruptedException {
+        MemStore store = new MemStore();
+        long start = System.nanoTime();
+
+        Optional<String> entry = store.awaitTake(EVENTS, "posted"::equals, Duration.ofMillis(200));
+
+        assertThat(entry).isEmpty();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
 }

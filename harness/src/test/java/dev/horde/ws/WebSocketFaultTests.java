@@ -81,7 +81,7 @@ class WebSocketFaultTests {
         JsonPath summary = accounted(Unanswered.class, "silence");
         assertThat(summary.getInt("metrics['ws round trip'].errors['" + EventNotReceivedException.CAUSE + "']"))
                 .isEqualTo(4);
-        assertThat(summary.getDouble("metrics['ws round trip'].p50Ms")).isBetween(300.0, 2_000.0);
+        assertThat(summary.getDouble("metrics['ws round trip'].failedLatency.p50Ms")).isBetween(300.0, 2_000.0);
     }
 
     @Test

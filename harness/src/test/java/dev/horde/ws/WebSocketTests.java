@@ -65,10 +65,10 @@ class WebSocketTests {
         EngineExecutionResults results = Fixtures.run(WaitsInVain.class, reports);
 
         assertThat(Fixtures.failureMessage(results))
-                .contains("error rate of iteration was 100.0% (2 of 2), budget 0% — 2 × ws event not received");
+                .contains("error rate of iteration was 100.0% (2 of 2), budget 0% — 2 × ws event not received in 'events'");
         JsonPath summary = Fixtures.summary(reports, WaitsInVain.class, "await");
-        assertThat(summary.getInt("metrics['ws delivery'].errors['ws event not received']")).isEqualTo(2);
-        assertThat(summary.getDouble("metrics['ws delivery'].p50Ms")).as("a miss ends at its timeout, not a poll later")
+        assertThat(summary.getInt("metrics['ws delivery'].errors[\"ws event not received in 'events'\"]")).isEqualTo(2);
+        assertThat(summary.getDouble("metrics['ws delivery'].failedLatency.p50Ms")).as("a miss ends at its timeout, not a poll later")
                 .isGreaterThanOrEqualTo(AWAIT_TIMEOUT.toMillis()).isLessThan(AWAIT_TIMEOUT.toMillis() * 1.25);
     }
 
