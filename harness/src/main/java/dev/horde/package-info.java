@@ -5,8 +5,9 @@
  * {@link dev.horde.LatencyBudget}, {@link dev.horde.ErrorBudget} and {@link dev.horde.ThroughputBudget} (the
  * verdict), {@link dev.horde.Chaos} (bad clients), {@link dev.horde.MetricNames} and
  * {@link dev.horde.LoadTestConfigurationException};</li>
- * <li>{@link dev.horde.user}: the per-user test parameter {@link dev.horde.user.User} and the base of application
- * users {@link dev.horde.user.UserEntity};</li>
+ * <li>{@link dev.horde.user}: the per-user test parameter {@link dev.horde.user.User}, the base of application
+ * users {@link dev.horde.user.UserEntity}, and {@link dev.horde.user.VirtualUser} (the running user's number, seeded
+ * random generator, and timed blocks);</li>
  * <li>{@link dev.horde.store}: a user's state, read by controllers and written by its entity;</li>
  * <li>{@link dev.horde.control}: controllers that choose a user's next step, and think times;</li>
  * <li>{@link dev.horde.http}: the lean HTTP client {@link dev.horde.http.HttpApi}, its results and exceptions;</li>

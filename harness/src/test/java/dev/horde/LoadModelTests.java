@@ -41,10 +41,12 @@ class LoadModelTests {
     void aPoolTooSmallForTheRateFailsAsBehindAndTimesIterationsFromTheirIntendedStart() {
         EngineExecutionResults results = Fixtures.run(Overloaded.class, reports);
 
-        assertThat(Fixtures.failureMessage(results)).startsWith("1 of 2 budgets broken in Overloaded.overloaded"
+        assertThat(Fixtures.failureMessage(results)).startsWith("1 implicit check broken in Overloaded.overloaded"
                         + " (40/s, pool of 1 user, 2s):\n  schedule: ")
                 .containsPattern("iterations \\([\\d.]+%\\) started late \\(> 25 ms, the latest [\\d.,]+ (ms|s)\\)")
-                .contains("allowed 1.0% — the pool of 1 user could not keep the rate: raise 'users'");
+                .containsPattern("allowed 1.0% — the pool of 1 user could not keep the rate: at 40/s and a mean iteration"
+                        + " of [\\d.,]+ ms, [\\d.,]+ users are busy on average; set users to at least \\d+, or find what"
+                        + " slows iterations down \\(implicit\\)");
         JsonPath summary = Fixtures.summary(reports, Overloaded.class, "overloaded");
         double corrected = summary.getDouble("metrics.iteration.p50Ms");
         double service = summary.getDouble("metrics['iteration service'].p50Ms");

@@ -220,8 +220,8 @@ class LoadTestExtensionTests {
         EngineExecutionResults results = Fixtures.run(BlocksUntilInterrupted.class, reports, Map.of("horde.grace", "200ms"));
 
         assertThat(Fixtures.failureMessage(results)).startsWith("iterations outlasted the run: 2 of 2 iterations: "
-                + FailureCause.CUT_OFF + "\n1 of 1 budget broken in BlocksUntilInterrupted.run (2 users, 300ms):\n"
-                + "  no iteration succeeded (0 of 2); with no @ErrorBudget a run fails when nothing succeeds\n");
+                + FailureCause.CUT_OFF + "\n1 implicit check broken in BlocksUntilInterrupted.run (2 users, 300ms):\n"
+                + "  no iteration succeeded (0 of 2); with no @ErrorBudget a run fails when nothing succeeds (implicit)\n");
         assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(20);
         JsonPath summary = Fixtures.summary(reports, BlocksUntilInterrupted.class, "run");
         assertThat(summary.getInt("run.usersNotStopped")).isZero();

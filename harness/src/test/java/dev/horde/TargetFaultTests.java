@@ -57,9 +57,9 @@ class TargetFaultTests {
                 Map.of(LoadTest.UNREACHABLE_PROPERTY_NAME, "off"));
 
         assertThat(Fixtures.failureMessage(results)).startsWith("target unreachable: 1,200 of 1,200 requests:"
-                + " connection refused (127.0.0.1:" + port + ")\n1 of 1 budget broken in ThousandTwoHundred.get (4 users,"
+                + " connection refused (127.0.0.1:" + port + ")\n1 implicit check broken in ThousandTwoHundred.get (4 users,"
                 + " 30s, 300 iterations per user):\n  no request succeeded (0 of 1,200), no iteration succeeded (0 of"
-                + " 1,200); with no @ErrorBudget a run fails when nothing succeeds\nFirst errors:\n");
+                + " 1,200); with no @ErrorBudget a run fails when nothing succeeds (implicit)\nFirst errors:\n");
         assertThat(summary(ThousandTwoHundred.class).getMap("metrics.iteration.errors"))
                 .containsOnlyKeys("connection refused (127.0.0.1:" + port + ")");
         JsonPath summary = accounted(ThousandTwoHundred.class, "get");

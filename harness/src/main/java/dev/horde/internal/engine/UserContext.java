@@ -6,6 +6,7 @@ import dev.horde.internal.chaos.ClientChaos;
 import dev.horde.internal.metrics.MetricRegistry;
 import java.net.URI;
 import java.time.Duration;
+import java.util.random.RandomGenerator;
 import org.apiguardian.api.API;
 
 /**
@@ -16,9 +17,11 @@ import org.apiguardian.api.API;
  * @param metrics the registry of the user's run
  * @param scope what the run's users share, such as connection pools
  * @param chaos the user's client-side chaos, {@link ClientChaos#NONE} when there is none
+ * @param random the user's random generator, seeded from the run's seed and the user's index
  */
 @API(status = INTERNAL, since = "0.1")
-public record UserContext(int index, MetricRegistry metrics, RunScope scope, ClientChaos chaos) {
+public record UserContext(int index, MetricRegistry metrics, RunScope scope, ClientChaos chaos,
+        RandomGenerator random) {
 
     private static final ThreadLocal<UserContext> CURRENT = new ThreadLocal<>();
 

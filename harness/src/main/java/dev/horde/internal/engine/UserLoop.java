@@ -63,11 +63,12 @@ final class UserLoop implements Runnable {
                     return;
                 }
                 UserContext user = new UserContext(index, run.metrics(), run.scope(),
-                        ClientChaos.of(plan.chaos(), userSeed(run.seed(), index) ^ CHAOS_SEED, run.metrics()));
+                        ClientChaos.of(plan.chaos(), userSeed(run.seed(), index) ^ CHAOS_SEED, run.metrics()),
+                        new SplittableRandom(userSeed(run.seed(), index)));
                 user.bind();
                 run.userBegan();
                 try {
-                    live(user.metrics(), run.startNanos() + window[0], run.startNanos() + window[1]);
+                    live(user, run.startNanos() + window[0], run.startNanos() + window[1]);
                 } finally {
                     run.userEnded();
                     UserContext.unbind();
@@ -78,11 +79,12 @@ final class UserLoop implements Runnable {
         }
     }
 
-    private void live(MetricRegistry metrics, long windowStart, long windowEnd) {
+    private void live(UserContext user, long windowStart, long windowEnd) {
+        MetricRegistry metrics = user.metrics();
         long start = System.nanoTime();
         UserScript script;
         try {
-            script = factory.newUser(index, new SplittableRandom(userSeed(run.seed(), index)));
+            script = factory.newUser(index, user.random());
         } catch (Throwable failure) {
             metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE).recordEnded(start, FailureCause.of(failure), failure);
             return;
@@ -101,7 +103,7 @@ final class UserLoop implements Runnable {
         long start = System.nanoTime();
         try {
             script.setUp();
-            if (script.hasLifecycle()) {
+            if (script.hasSetUp()) {
                 metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE).recordEnded(start);
             }
             return true;
@@ -193,7 +195,7 @@ final class UserLoop implements Runnable {
         long start = System.nanoTime();
         try {
             script.tearDown();
-            if (script.hasLifecycle()) {
+            if (script.hasTearDown()) {
                 metrics.metric(MetricNames.USER_TEARDOWN, MetricKind.LIFECYCLE).recordEnded(start);
             }
         } catch (Throwable failure) {

@@ -20,8 +20,13 @@ public interface UserScript {
     default void tearDown() throws Throwable {
     }
 
-    /** Whether set-up and tear-down do anything worth timing as {@code user setup} and {@code user teardown}. */
-    default boolean hasLifecycle() {
+    /** Whether {@link #setUp()} runs code the test wrote, so it is timed as {@code user setup}. */
+    default boolean hasSetUp() {
+        return false;
+    }
+
+    /** Whether {@link #tearDown()} runs code the test wrote, so it is timed as {@code user teardown}. */
+    default boolean hasTearDown() {
         return false;
     }
 

@@ -41,7 +41,7 @@ final class AllureAttachments {
                     "saturated in " + Format.percent(report.outcome().saturatedShare()) + " of the measured window");
         }
         for (BudgetResult budget : report.verdict().results()) {
-            Allure.step((budget.passed() ? "budget kept: " : "budget broken: ") + budget.message(),
+            Allure.step((budget.passed() ? "budget kept: " : "budget broken: ") + budget.shown(),
                     budget.passed() ? Status.PASSED : Status.FAILED);
         }
         Map<String, String> charts = LoadCharts.render(report);

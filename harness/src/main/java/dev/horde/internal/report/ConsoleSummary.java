@@ -37,7 +37,7 @@ public final class ConsoleSummary {
         if (!report.verdict().results().isEmpty()) {
             out.append("  budgets:\n");
             for (BudgetResult budget : report.verdict().results()) {
-                out.append(budget.passed() ? "    ok    " : "    FAIL  ").append(budget.message()).append('\n');
+                out.append(budget.passed() ? "    ok    " : "    FAIL  ").append(budget.shown()).append('\n');
             }
         }
         for (String warning : SummaryWarnings.of(report)) {

@@ -47,7 +47,7 @@ final class HtmlSummary {
         html.append("<h3>Budgets</h3><ul>");
         for (BudgetResult budget : report.verdict().results()) {
             html.append("<li class=\"").append(budget.passed() ? "ok\">&#10004; " : "fail\">&#10008; ")
-                    .append(Html.escape(budget.message())).append("</li>");
+                    .append(Html.escape(budget.shown())).append("</li>");
         }
         html.append("</ul>");
         charts.values().forEach(svg -> html.append("<div>").append(svg).append("</div>"));

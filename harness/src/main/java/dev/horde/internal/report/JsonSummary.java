@@ -180,6 +180,7 @@ public final class JsonSummary {
                     .name("limit").value(budget.limit())
                     .name("unit").value(budget.unit().symbol())
                     .name("passed").value(budget.passed())
+                    .name("implicit").value(budget.implicit())
                     .name("message").value(budget.message())
                     .endObject();
         }

@@ -25,7 +25,7 @@ final class ControllerScript extends ScriptLifecycle {
     private final UserController<User> controller;
     private final RandomGenerator random;
 
-    ControllerScript(List<User> users, boolean lifecycle, UserController<User> controller, RandomGenerator random) {
+    ControllerScript(List<User> users, UserTypes.Lifecycle lifecycle, UserController<User> controller, RandomGenerator random) {
         super(users, lifecycle);
         this.user = users.get(0);
         this.store = user.store();

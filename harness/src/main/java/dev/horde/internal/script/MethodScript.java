@@ -11,7 +11,7 @@ final class MethodScript extends ScriptLifecycle {
     private final MethodHandle body;
     private final Object[] arguments;
 
-    MethodScript(List<User> users, boolean lifecycle, MethodHandle body, Object[] arguments) {
+    MethodScript(List<User> users, UserTypes.Lifecycle lifecycle, MethodHandle body, Object[] arguments) {
         super(users, lifecycle);
         this.body = body;
         this.arguments = arguments;

@@ -34,7 +34,7 @@ public final class MethodScriptFactory implements UserFactory {
     private final Object[] sharedArguments;
     private final int[] userSlots;
     private final Constructor<?>[] userConstructors;
-    private final boolean lifecycle;
+    private final UserTypes.Lifecycle lifecycle;
     private final Constructor<?> controller;
 
     private MethodScriptFactory(MethodHandle body, Object[] sharedArguments, int[] userSlots, Constructor<?>[] constructors,
@@ -44,7 +44,7 @@ public final class MethodScriptFactory implements UserFactory {
         this.userSlots = userSlots;
         this.userConstructors = constructors;
         this.controller = controller;
-        this.lifecycle = java.util.Arrays.stream(constructors).anyMatch(c -> overridesLifecycle(c.getDeclaringClass()));
+        this.lifecycle = UserTypes.Lifecycle.of(java.util.Arrays.stream(constructors).map(Constructor::getDeclaringClass).toList());
     }
 
     /**
@@ -91,15 +91,6 @@ public final class MethodScriptFactory implements UserFactory {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
             throw e.getCause();
-        }
-    }
-
-    private static boolean overridesLifecycle(Class<?> type) {
-        try {
-            return type.getMethod("setUp").getDeclaringClass() != User.class
-                    || type.getMethod("tearDown").getDeclaringClass() != User.class;
-        } catch (NoSuchMethodException e) {
-            return false;
         }
     }
 

@@ -8,9 +8,9 @@ import java.util.List;
 abstract class ScriptLifecycle implements UserScript {
 
     private final List<User> users;
-    private final boolean lifecycle;
+    private final UserTypes.Lifecycle lifecycle;
 
-    ScriptLifecycle(List<User> users, boolean lifecycle) {
+    ScriptLifecycle(List<User> users, UserTypes.Lifecycle lifecycle) {
         this.users = users;
         this.lifecycle = lifecycle;
     }
@@ -30,8 +30,13 @@ abstract class ScriptLifecycle implements UserScript {
     }
 
     @Override
-    public boolean hasLifecycle() {
-        return lifecycle;
+    public boolean hasSetUp() {
+        return lifecycle.setUp();
+    }
+
+    @Override
+    public boolean hasTearDown() {
+        return lifecycle.tearDown();
     }
 
     @Override

@@ -84,4 +84,21 @@ final class UserTypes {
         }
         return Optional.empty();
     }
+
+    /** Which of set-up and tear-down some user type overrides: only those are timed, as user code. */
+    record Lifecycle(boolean setUp, boolean tearDown) {
+
+        static Lifecycle of(List<? extends Class<?>> userTypes) {
+            return new Lifecycle(userTypes.stream().anyMatch(type -> overrides(type, "setUp")),
+                    userTypes.stream().anyMatch(type -> overrides(type, "tearDown")));
+        }
+
+        private static boolean overrides(Class<?> type, String method) {
+            try {
+                return type.getMethod(method).getDeclaringClass() != User.class;
+            } catch (NoSuchMethodException e) {
+                return false;
+            }
+        }
+    }
 }

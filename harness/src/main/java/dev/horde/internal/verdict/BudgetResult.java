@@ -26,6 +26,19 @@ public record BudgetResult(String description, String metric, Quantity quantity,
         return quantity.unit;
     }
 
+    /**
+     * Whether no annotation wrote this limit: the run's own checks that something succeeds (without an
+     * {@code @ErrorBudget}) and that the schedule of intended starts was kept.
+     */
+    public boolean implicit() {
+        return quantity == Quantity.SUCCEEDED || quantity == Quantity.SCHEDULE_MISSED;
+    }
+
+    /** How reports show the limit: its message, marked {@code (implicit)} when no annotation wrote it. */
+    public String shown() {
+        return implicit() ? message + " (implicit)" : message;
+    }
+
     /** What a budget bounds. */
     public enum Quantity {
         /** A latency statistic, upper limit. */

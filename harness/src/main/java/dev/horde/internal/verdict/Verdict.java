@@ -38,6 +38,22 @@ public record Verdict(List<BudgetResult> results) {
         return new Verdict(List.copyOf(results));
     }
 
+    /**
+     * {@code "1 of 2 budgets"}, {@code "1 implicit check"} or {@code "1 of 1 budget and 1 implicit check"}: the written
+     * budgets broken out of all written, and the implicit checks broken, apart.
+     */
+    String brokenCount() {
+        long written = results.stream().filter(r -> !r.implicit()).count();
+        long writtenBroken = results.stream().filter(r -> !r.implicit() && !r.passed()).count();
+        long implicitBroken = results.stream().filter(r -> r.implicit() && !r.passed()).count();
+        String budgets = writtenBroken + " of " + written + (written == 1 ? " budget" : " budgets");
+        String checks = implicitBroken + " implicit" + (implicitBroken == 1 ? " check" : " checks");
+        if (implicitBroken == 0) {
+            return budgets;
+        }
+        return writtenBroken == 0 ? checks : budgets + " and " + checks;
+    }
+
     /** Whether every budget was kept. */
     public boolean passed() {
         return results.stream().allMatch(BudgetResult::passed);
@@ -59,11 +75,9 @@ public record Verdict(List<BudgetResult> results) {
         List<BudgetResult> breaches = breaches();
         StringBuilder message = new StringBuilder();
         Diagnosis.of(metrics).ifPresent(diagnosis -> message.append(diagnosis).append('\n'));
-        message.append(breaches.size()).append(" of ").append(results.size())
-                .append(results.size() == 1 ? " budget" : " budgets").append(" broken in ")
-                .append(test).append(" (").append(shape).append("):");
+        message.append(brokenCount()).append(" broken in ").append(test).append(" (").append(shape).append("):");
         for (BudgetResult breach : breaches) {
-            message.append("\n  ").append(breach.message());
+            message.append("\n  ").append(breach.shown());
         }
         List<ErrorSample> samples = metrics.errorSamples();
         if (!samples.isEmpty()) {
