@@ -8,6 +8,7 @@ import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.LoadRun;
 import dev.horde.internal.engine.RunObserver;
 import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.http.ClientLogging;
 import dev.horde.internal.metrics.ErrorSample;
 import dev.horde.internal.metrics.RunMetrics;
 import dev.horde.internal.plan.Durations;
@@ -48,6 +49,10 @@ import org.opentest4j.AssertionFailedError;
 public final class LoadTestExtension implements InvocationInterceptor, ParameterResolver, BeforeAllCallback {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LoadTestExtension.class);
+
+    static {
+        ClientLogging.quietWhenUnconfigured(); // before httpclient5 first logs
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
