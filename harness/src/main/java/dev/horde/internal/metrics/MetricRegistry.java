@@ -31,6 +31,8 @@ public final class MetricRegistry {
     private final Histogram allRequestsFailedInterval = Metric.newHistogram();
     private long intervalStartNanos;
     private final long runStartNanos;
+    private final ConcretePaths concretePaths = new ConcretePaths(
+            warning -> System.out.println("[horde] warning: " + warning));
 
     /** A registry that counts samples starting at or after {@code measureFromNanos} ({@link System#nanoTime()}). */
     public MetricRegistry(long startNanos, long measureFromNanos) {
@@ -56,7 +58,15 @@ public final class MetricRegistry {
             return metric;
         }
         String kept = metrics.size() < MAX_METRICS ? name : MetricNames.OVERFLOW;
-        return metrics.computeIfAbsent(kept, n -> new Metric(n, kind, window, errorSamples));
+        boolean[] created = {false};
+        metric = metrics.computeIfAbsent(kept, n -> {
+            created[0] = true;
+            return new Metric(n, kind, window, errorSamples);
+        });
+        if (created[0] && kind == MetricKind.REQUEST) {
+            concretePaths.created(kept);
+        }
+        return metric;
     }
 
     /** Marks that something identified by {@code correlationId} was sent now, for {@link #deliveryArrived}. */

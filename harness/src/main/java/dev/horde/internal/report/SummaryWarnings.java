@@ -2,7 +2,10 @@ package dev.horde.internal.report;
 
 import dev.horde.MetricNames;
 import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.metrics.ConcretePaths;
 import dev.horde.internal.metrics.Format;
+import dev.horde.internal.metrics.MetricKind;
+import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.MetricRegistry;
 import dev.horde.internal.plan.ThreadKind;
 import dev.horde.internal.verdict.ScheduleCheck;
@@ -24,6 +27,8 @@ final class SummaryWarnings {
         if (outcome.stoppedEarly() != null) {
             warnings.add("stopped early: " + outcome.stoppedEarly());
         }
+        warnings.addAll(ConcretePaths.warnings(outcome.metrics().ofKind(MetricKind.REQUEST).stream()
+                .map(MetricSnapshot::name).toList()));
         if (outcome.metrics().find(MetricNames.OVERFLOW).isPresent()) {
             warnings.add("more than " + Format.count(MetricRegistry.MAX_METRICS)
                     + " metric names; the samples of the others are counted together under '" + MetricNames.OVERFLOW
