@@ -63,7 +63,7 @@ public final class IdleUsersBenchmark {
             }
 
             @Override
-            public boolean hasLifecycle() {
+            public boolean hasSetUp() {
                 return true;
             }
 

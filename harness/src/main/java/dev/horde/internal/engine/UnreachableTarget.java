@@ -12,8 +12,8 @@ import java.time.Duration;
 
 /**
  * Watches the first seconds of a run for a target that cannot be reached: once every request measured for
- * {@code stopAfter} failed as refused, unknown host or no route, the run has nothing left to measure. A single
- * request that succeeds ends the watch. Called on the sampler thread.
+ * {@code stopAfter} failed as refused, unknown host or no route, the run has nothing left to measure. A request that
+ * succeeds, or fails any other way (the target answered), ends the watch. Called on the sampler thread.
  */
 final class UnreachableTarget {
 
@@ -39,11 +39,14 @@ final class UnreachableTarget {
             return null;
         }
         MetricSnapshot requests = metrics.peek().allRequests();
-        if (requests == null || requests.failed() == 0 || requests.ok() > 0
-                || !requests.errors().keySet().stream().allMatch(FailureCause::unreachable)) {
+        if (requests == null || requests.count() == 0) {
+            return null; // nothing sent yet: keep watching
+        }
+        if (requests.ok() > 0 || !requests.errors().keySet().stream().allMatch(FailureCause::unreachable)) {
+            reached = true; // something answered, if only with an error: the target is there
             return null;
         }
-        reached = true; // decided: no second stop
+        reached = true; // decided once
         return "the target was unreachable: all " + Format.count(requests.failed()) + " requests of the first "
                 + Durations.format(measured) + " failed — " + FailureCause.summary(requests.errors());
     }
