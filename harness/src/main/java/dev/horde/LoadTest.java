@@ -69,6 +69,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>{@value #UNREACHABLE_PROPERTY_NAME}: how long a run goes on while every request fails because the target
  * cannot be reached (refused, unknown host, no route) before it stops and fails saying so (default
  * {@value #DEFAULT_UNREACHABLE}; {@code off} runs the whole duration);</li>
+ * <li>{@value #PROMETHEUS_PROPERTY_NAME}: a port, or {@code host:port}, where Prometheus scrapes Horde's meters
+ * while the tests run (needs {@code io.micrometer:micrometer-registry-prometheus}); without it, meters go to the
+ * registries of Micrometer's global registry, if any;</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
  * {@value #DEFAULT_REPORT_DIR}).</li>
  * </ul>
@@ -135,6 +138,11 @@ public @interface LoadTest {
     String UNREACHABLE_PROPERTY_NAME = "horde.unreachable.stopAfter";
     /** Default of {@link #UNREACHABLE_PROPERTY_NAME}: {@value}. */
     String DEFAULT_UNREACHABLE = "3s";
+    /**
+     * Configuration parameter that serves Horde's meters for Prometheus at {@code http://<host>:<port>/metrics} while
+     * the tests run: a port ({@code 9464}; host 127.0.0.1) or {@code host:port}; 0 for a free port: {@value}.
+     */
+    String PROMETHEUS_PROPERTY_NAME = "horde.prometheus";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

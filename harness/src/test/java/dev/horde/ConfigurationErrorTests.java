@@ -186,6 +186,16 @@ class ConfigurationErrorTests {
                         "configuration parameter 'horde.users' must be a whole number > 0 but was [many]."),
                 Arguments.of("horde.users", "-3",
                         "configuration parameter 'horde.users' must be a whole number > 0 but was [-3]."),
+                Arguments.of("horde.prometheus", "metrics",
+                        "configuration parameter 'horde.prometheus' must be a port from 0 to 65535 (0: any free one), or"
+                                + " host:port, e.g. 9464 or 127.0.0.1:9464, but was [metrics]."),
+                Arguments.of("horde.prometheus", "127.0.0.1:70000",
+                        "configuration parameter 'horde.prometheus' must be a port from 0 to 65535 (0: any free one), or"
+                                + " host:port, e.g. 9464 or 127.0.0.1:9464, but was [127.0.0.1:70000]."),
+                Arguments.of("horde.unreachable.stopAfter", "never",
+                        "configuration parameter 'horde.unreachable.stopAfter' must be a duration > 0, how long a run"
+                                + " goes on while the target cannot be reached (" + Durations.GRAMMAR + "), or off, but"
+                                + " was [never]."),
                 Arguments.of("horde.users.factor", "0",
                         "configuration parameter 'horde.users.factor' must be a number > 0, e.g. 0.1, but was [0]."),
                 Arguments.of("horde.users.factor", "ten",

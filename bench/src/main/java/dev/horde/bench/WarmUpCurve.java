@@ -1,9 +1,9 @@
 package dev.horde.bench;
 
-import dev.horde.MetricNames;
 import dev.horde.internal.engine.Progress;
 import dev.horde.internal.engine.RunObserver;
 import dev.horde.internal.metrics.Interval;
+import dev.horde.internal.metrics.MetricKind;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
@@ -29,8 +29,9 @@ final class WarmUpCurve implements RunObserver {
     }
 
     @Override
-    public void onHistogram(String metric, long startMs, long endMs, Histogram histogram) {
-        if (!metric.equals(MetricNames.ITERATION)) { // the loop's one request metric
+    public void onHistogram(String metric, MetricKind kind, boolean failed, long startMs, long endMs,
+            Histogram histogram) {
+        if (kind == MetricKind.REQUEST) { // the loop's one request metric, successes and failures
             block.add(histogram);
         }
     }

@@ -113,7 +113,8 @@ public final class LoadRun implements AutoCloseable {
             sampler.shutdownNow();
         }
         awaitQuietly(sampler);
-        metrics.drainInterval(end, active.get(), Double.NaN, Double.NaN, observer); // the last, partial interval
+        Interval last = metrics.drainInterval(end, active.get(), Double.NaN, Double.NaN, observer); // partial
+        observer.onRunEnd(last, new Progress(plan, metrics, began.get(), active.get()));
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
         if (arrivals != null) {

@@ -5,6 +5,7 @@ import dev.horde.LoadTestConfigurationException;
 import dev.horde.internal.engine.UserThreads;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.ThreadKind;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ record HordeConfiguration(
         Optional<URI> target,
         Optional<Duration> generatorWarmUp,
         Duration unreachableStop,
+        Optional<InetSocketAddress> prometheus,
         Path reportDirectory) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
@@ -58,6 +60,7 @@ record HordeConfiguration(
                 target(parameters),
                 generatorWarmUp(parameters),
                 unreachableStop(parameters),
+                prometheus(parameters),
                 Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
     }
 
@@ -208,5 +211,24 @@ record HordeConfiguration(
                 new LoadTestConfigurationException(origin(property) + " must be a duration > 0, how long a run goes on"
                         + " while the target cannot be reached (" + Durations.GRAMMAR + "), or off, but was [" + text
                         + "]."));
+    }
+
+    /** Where {@value LoadTest#PROMETHEUS_PROPERTY_NAME} asks for a scrape endpoint: a port, or host:port. */
+    private static Optional<InetSocketAddress> prometheus(Function<String, Optional<String>> parameters) {
+        String property = LoadTest.PROMETHEUS_PROPERTY_NAME;
+        Optional<String> text = parameters.apply(property);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String value = text.get();
+        int colon = value.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : value.substring(0, colon).replaceAll("^\\[|\\]$", "");
+        OptionalInt port = ValueParsers.wholeNumber(value.substring(colon + 1)).filter(p -> p >= 0 && p <= 65_535)
+                .map(OptionalInt::of).orElse(OptionalInt.empty());
+        if (port.isEmpty() || host.isBlank()) {
+            throw new LoadTestConfigurationException(origin(property) + " must be a port from 0 to 65535 (0: any free"
+                    + " one), or host:port, e.g. 9464 or 127.0.0.1:9464, but was [" + value + "].");
+        }
+        return Optional.of(new InetSocketAddress(host, port.getAsInt()));
     }
 }

@@ -11,6 +11,7 @@ import dev.horde.internal.engine.RunOutcome;
 import dev.horde.internal.http.ClientLogging;
 import dev.horde.internal.metrics.ErrorSample;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.micrometer.Micrometer;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.report.AllureSupport;
@@ -98,10 +99,17 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         }
     }
 
-    /** The {@code horde.*} configuration, read once per test plan and kept in the root context's store. */
+    /**
+     * The {@code horde.*} configuration, read once per test plan and kept in the root context's store; starts the
+     * Prometheus endpoint it asks for.
+     */
     private static HordeConfiguration configuration(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HordeConfiguration.class,
-                key -> HordeConfiguration.read(context::getConfigurationParameter), HordeConfiguration.class);
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HordeConfiguration.class, key -> {
+            HordeConfiguration configuration = HordeConfiguration.read(context::getConfigurationParameter);
+            configuration.prometheus().ifPresent(address -> Micrometer.servePrometheus(address,
+                    context.getConfigurationParameter(LoadTest.PROMETHEUS_PROPERTY_NAME).orElseThrow().strip()));
+            return configuration;
+        }, HordeConfiguration.class);
     }
 
     private static void run(LoadPlan plan, MethodScriptFactory users, ExtensionContext context) throws IOException {
@@ -111,7 +119,8 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         Instant startedAt = Instant.now();
         HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
         context.getStore(NAMESPACE).put(HdrLog.class, log);
-        LoadRun run = new LoadRun(plan, users, RunObserver.all(log, ConsoleProgress.of(plan, System.out)));
+        LoadRun run = new LoadRun(plan, users,
+                RunObserver.all(log, ConsoleProgress.of(plan, System.out), Micrometer.publisherOf(plan)));
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome = handoff.execute(run, partial -> {

@@ -10,13 +10,10 @@ import org.apiguardian.api.API;
 @API(status = INTERNAL, since = "0.1")
 public interface IntervalListener {
 
-    /** What follows a metric's name for the histogram of its failed samples. */
-    String FAILED = " (failed)";
-
     /**
-     * The histogram (microseconds) of the samples of {@code metric} (successes; failures when the name ends with
-     * {@value #FAILED}) between {@code startMs} and {@code endMs} since the run started;
-     * valid during the call only.
+     * The histogram (microseconds) of the samples of {@code metric}, of {@code kind}, that succeeded (or, when
+     * {@code failed}, failed) between {@code startMs} and {@code endMs} since the run started; valid during the call
+     * only.
      */
-    void onHistogram(String metric, long startMs, long endMs, Histogram histogram);
+    void onHistogram(String metric, MetricKind kind, boolean failed, long startMs, long endMs, Histogram histogram);
 }

@@ -109,8 +109,7 @@ public final class MetricRegistry {
      * Closes the current interval of the time series at {@code nowNanos}: drains every metric's recent samples into
      * its total, keeps their statistics (and those of all requests together) with the share of the cores the JVM used
      * meanwhile and the share the machine used ({@code generatorCpu}, {@code machineCpu}, NaN if unknown), and hands
-     * each histogram to {@code listener}: successes under the metric's name, failures under the name followed by
-     * {@value IntervalListener#FAILED}. Called by one thread at a time, about once a second.
+     * each histogram, successes and failures apart, to {@code listener}. Called by one thread at a time, about once a second.
      */
     public synchronized Interval drainInterval(long nowNanos, int activeUsers, double generatorCpu, double machineCpu,
             IntervalListener listener) {
@@ -126,10 +125,10 @@ public final class MetricRegistry {
                     }
                     stats.add(IntervalStats.of(metric.name(), succeeded, failed));
                     if (succeeded.getTotalCount() > 0) {
-                        listener.onHistogram(metric.name(), startMs, endMs, succeeded);
+                        listener.onHistogram(metric.name(), metric.kind(), false, startMs, endMs, succeeded);
                     }
                     if (failed.getTotalCount() > 0) {
-                        listener.onHistogram(metric.name() + IntervalListener.FAILED, startMs, endMs, failed);
+                        listener.onHistogram(metric.name(), metric.kind(), true, startMs, endMs, failed);
                     }
                     if (metric.kind() == MetricKind.REQUEST) {
                         allRequestsInterval.add(succeeded);

@@ -3,6 +3,7 @@ package dev.horde.internal.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.internal.engine.RunObserver;
+import dev.horde.internal.metrics.MetricKind;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +16,8 @@ import org.apiguardian.api.API;
 /**
  * Writes a test's HdrHistogram interval log, {@code <report dir>/<test>.hlog}: one tagged histogram per metric and
  * interval, in microseconds, readable by HdrHistogram's own tools ({@code HistogramLogReader},
- * {@code HistogramLogProcessor}) and mergeable across machines. Tags are metric names with spaces as underscores.
+ * {@code HistogramLogProcessor}) and mergeable across machines. Tags are metric names with spaces as underscores;
+ * the samples that failed are tagged {@value #FAILED} after the metric's tag.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class HdrLog implements RunObserver, AutoCloseable {
@@ -46,14 +48,18 @@ public final class HdrLog implements RunObserver, AutoCloseable {
         return file;
     }
 
+    /** What follows the tag of a metric for the histograms of its failed samples. */
+    public static final String FAILED = "_(failed)";
+
     /** The tag a metric has in the log. */
     public static String tag(String metric) {
         return metric.replace(' ', '_').replace(',', ';');
     }
 
     @Override
-    public synchronized void onHistogram(String metric, long startMs, long endMs, Histogram histogram) {
-        histogram.setTag(tag(metric));
+    public synchronized void onHistogram(String metric, MetricKind kind, boolean failed, long startMs, long endMs,
+            Histogram histogram) {
+        histogram.setTag(failed ? tag(metric) + FAILED : tag(metric));
         histogram.setStartTimeStamp(startMs);
         histogram.setEndTimeStamp(endMs);
         writer.outputIntervalHistogram(histogram);

@@ -1,0 +1,143 @@
+package dev.horde.internal.micrometer;
+
+import dev.horde.internal.engine.Progress;
+import dev.horde.internal.engine.RunObserver;
+import dev.horde.internal.metrics.Interval;
+import dev.horde.internal.metrics.MetricKind;
+import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.verdict.BudgetResult;
+import dev.horde.internal.verdict.LatencyLimit;
+import dev.horde.internal.verdict.Verdict;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+
+/**
+ * Publishes one run to a Micrometer registry, on the sampler thread once a second: every sample into the timer
+ * {@value #SAMPLE} of its metric and outcome (from the interval's histograms, so the request path is untouched), the
+ * users running, failures by cause, and each budget's value, limit and whether it holds so far. The timers' histograms
+ * have a bucket at every latency budget's limit, so a Prometheus query of the share within the budget is exact.
+ * Tags are the test, the metric (bounded by the metric-name cap), its kind and outcome, a failure cause (bounded per
+ * metric) or a budget's description; all come from masked names.
+ */
+final class MeterPublisher implements RunObserver {
+
+    static final String SAMPLE = "horde.sample";
+    static final String USERS_ACTIVE = "horde.users.active";
+    static final String USERS_PLANNED = "horde.users.planned";
+    static final String FAILURES = "horde.failures";
+    static final String BUDGET_VALUE = "horde.budget.value";
+    static final String BUDGET_LIMIT = "horde.budget.limit";
+    static final String BUDGET_HOLDS = "horde.budget.holds";
+
+    private final LoadPlan plan;
+    private final MeterRegistry registry;
+    private final Tags test;
+    private final Map<String, Timer> timers = new HashMap<>();
+    private final Map<String, Long> failuresSeen = new HashMap<>();
+    private final Map<String, double[]> budgets = new HashMap<>();
+    private final AtomicLong activeUsers = new AtomicLong();
+
+    MeterPublisher(LoadPlan plan, MeterRegistry registry) {
+        this.plan = plan;
+        this.registry = registry;
+        this.test = Tags.of("test", plan.testName());
+        Gauge.builder(USERS_ACTIVE, activeUsers, AtomicLong::get).tags(test)
+                .description("virtual users running an iteration or between two").register(registry);
+        Gauge.builder(USERS_PLANNED, plan, LoadPlan::users).tags(test)
+                .description("virtual users the plan runs: users, or the pool of an open-model test").register(registry);
+    }
+
+    @Override
+    public void onHistogram(String metric, MetricKind kind, boolean failed, long startMs, long endMs,
+            Histogram histogram) {
+        Timer timer = timers.computeIfAbsent(metric + (failed ? "\n1" : "\n0"), key -> timer(metric, kind, failed));
+        for (HistogramIterationValue value : histogram.recordedValues()) {
+            long micros = value.getValueIteratedTo();
+            for (long i = value.getCountAtValueIteratedTo(); i > 0; i--) {
+                timer.record(micros, TimeUnit.MICROSECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void onInterval(Interval interval, Progress progress) {
+        activeUsers.set(interval.activeUsers());
+        RunMetrics metrics = progress.metrics();
+        for (MetricSnapshot metric : metrics.byName().values()) {
+            metric.errors().forEach((cause, count) -> failures(metric, cause, count));
+        }
+        if (interval.measured()) {
+            Duration window = Duration.ofMillis(Math.max(1, interval.endMs() - plan.warmUp().toMillis()));
+            for (BudgetResult budget : Verdict.of(plan.budgets(), metrics, window).results()) {
+                budget(budget);
+            }
+        }
+    }
+
+    @Override
+    public void onRunEnd(Interval last, Progress progress) {
+        onInterval(last, progress);
+    }
+
+    private Timer timer(String metric, MetricKind kind, boolean failed) {
+        TreeSet<Duration> limits = new TreeSet<>();
+        for (var budget : plan.budgets()) {
+            if (budget instanceof LatencyLimit latency && (latency.metric().equals(metric)
+                    || latency.metric().isEmpty() && kind == MetricKind.REQUEST)) {
+                limits.add(latency.limit());
+            }
+        }
+        return Timer.builder(SAMPLE)
+                .description("samples of a Horde metric: requests, iterations, WebSocket messages, lifecycle")
+                .tags(test).tag("metric", metric).tag("kind", kind.name().toLowerCase(Locale.ROOT))
+                .tag("outcome", failed ? "failed" : "ok")
+                .serviceLevelObjectives(limits.toArray(Duration[]::new))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(plan.requestTimeout())
+                .register(registry);
+    }
+
+    private void failures(MetricSnapshot metric, String cause, long count) {
+        String key = metric.name() + '\n' + cause;
+        long before = failuresSeen.getOrDefault(key, 0L);
+        if (count > before) {
+            failuresSeen.put(key, count);
+            Counter.builder(FAILURES).description("failed samples by metric and cause")
+                    .tags(test).tag("metric", metric.name()).tag("cause", cause)
+                    .register(registry).increment(count - before);
+        }
+    }
+
+    private void budget(BudgetResult result) {
+        double[] values = budgets.computeIfAbsent(result.description(), description -> {
+            double[] holder = new double[3];
+            Tags tags = test.and("budget", description).and("unit", result.unit().symbol());
+            Gauge.builder(BUDGET_VALUE, holder, h -> h[0]).tags(tags)
+                    .description("a budget's measured value so far (NaN before its metric has samples)")
+                    .register(registry);
+            Gauge.builder(BUDGET_LIMIT, holder, h -> h[1]).tags(tags).description("a budget's limit")
+                    .register(registry);
+            Gauge.builder(BUDGET_HOLDS, holder, h -> h[2]).tags(tags)
+                    .description("1 while a budget holds so far, 0 when it does not").register(registry);
+            return holder;
+        });
+        values[0] = result.measured();
+        values[1] = result.limit();
+        values[2] = result.passed() ? 1 : 0;
+    }
+}
