@@ -4,15 +4,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +33,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * GET    /health                        200 {"status":"up"}
+ * GET    /metrics                       200 the service's own meters in Prometheus' text format: http.server.requests
+ *                                           by method, route, status and outcome (with histogram buckets), JVM memory,
+ *                                           GC, threads and process CPU
  * GET    /api/config                    200 {"websocketUrl":"ws://127.0.0.1:…/api/websocket"}
  * POST   /api/users                     201 {"id","username"} | 409 taken    {"username","password"}
  * POST   /api/users/login               200 {"token","id"} | 401            {"username","password"}
@@ -60,6 +72,8 @@ public final class DemoServer implements AutoCloseable {
     private final ExecutorService executor;
     private final EventHub hub = new EventHub();
     private final ChatService chat = new ChatService(hub::publish);
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final JvmGcMetrics gc = new JvmGcMetrics();
 
     private DemoServer(int port) throws IOException {
         try {
@@ -75,13 +89,19 @@ public final class DemoServer implements AutoCloseable {
             return thread;
         });
         server.setExecutor(executor);
+        new JvmMemoryMetrics().bindTo(meters);
+        gc.bindTo(meters);
+        new JvmThreadMetrics().bindTo(meters);
+        new ProcessorMetrics().bindTo(meters);
         server.createContext("/", exchange -> {
+            long start = System.nanoTime();
             try {
                 route(exchange);
             } catch (RuntimeException | IOException e) { // a body that is not JSON, a field of the wrong type
                 respond(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
             } finally {
                 exchange.close(); // after the answer: try-with-resources would close it before the catch could answer
+                timed(exchange, System.nanoTime() - start);
             }
         });
         for (int i = 1; i <= 10; i++) {
@@ -119,6 +139,7 @@ public final class DemoServer implements AutoCloseable {
 
     @Override
     public void close() {
+        gc.close();
         server.stop(0);
         executor.shutdownNow();
         try {
@@ -128,15 +149,39 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
+    /** The route of {@code path}: the path with its ids as {@code {id}}. */
+    private static String route(String path) {
+        Matcher post = POST.matcher(path);
+        Matcher channel = CHANNEL.matcher(path);
+        return post.matches() ? "/api/posts/{id}" + (post.group(2) == null ? "" : "/reactions")
+                : channel.matches() ? "/api/channels/{id}/" + channel.group(2) : path;
+    }
+
+    /** Times a request as {@code http.server.requests}: by method, route (unknown paths as one), status and outcome. */
+    private void timed(HttpExchange exchange, long nanos) {
+        int status = exchange.getResponseCode();
+        String route = status == 404 && !exchange.getRequestURI().getPath().startsWith("/api/") ? "NOT_FOUND"
+                : route(exchange.getRequestURI().getPath());
+        Timer.builder("http.server.requests")
+                .tag("method", exchange.getRequestMethod()).tag("uri", route).tag("status", String.valueOf(status))
+                .tag("outcome", status >= 500 ? "SERVER_ERROR" : status >= 400 ? "CLIENT_ERROR" : "SUCCESS")
+                .publishPercentileHistogram()
+                .register(meters)
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     private void route(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         Optional<Account> account = chat.session(token(exchange));
         Matcher post = POST.matcher(path);
         Matcher channel = CHANNEL.matcher(path);
-        switch (method + " " + (post.matches() ? "/api/posts/{id}" + (post.group(2) == null ? "" : "/reactions")
-                : channel.matches() ? "/api/channels/{id}/" + channel.group(2) : path)) {
+        if (!post.matches()) {
+            channel.matches(); // the cases below read the groups of whichever matched
+        }
+        switch (method + " " + route(path)) {
             case "GET /health" -> respond(exchange, 200, Map.of("status", "up"));
+            case "GET /metrics" -> respondText(exchange, meters.scrape());
             case "GET /api/config" -> respond(exchange, 200, Map.of("websocketUrl", websocketUri()));
             case "POST /api/users" -> signup(exchange);
             case "POST /api/users/login" -> login(exchange);
@@ -274,6 +319,15 @@ public final class DemoServer implements AutoCloseable {
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void respondText(HttpExchange exchange, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

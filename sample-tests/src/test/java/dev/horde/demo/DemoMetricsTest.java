@@ -1,0 +1,45 @@
+package dev.horde.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The demo serves its own meters for Prometheus: requests by route and status, and the JVM's. */
+class DemoMetricsTest {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void requestsAreCountedByRouteTemplateAndStatusBesideTheJvmsMeters() throws Exception {
+        try (DemoServer demo = DemoServer.start(0)) {
+            get(demo, "/api/posts/1");
+            get(demo, "/api/posts/2");
+            get(demo, "/api/posts/999");
+            get(demo, "/no/such/page");
+
+            HttpResponse<String> metrics = get(demo, "/metrics");
+
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("text/plain; version=0.0.4"));
+            assertThat(metrics.body())
+                    .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"SUCCESS\",status=\"200\","
+                            + "uri=\"/api/posts/{id}\"} 2")
+                    .contains("http_server_requests_seconds_count{method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"404\","
+                            + "uri=\"/api/posts/{id}\"} 1")
+                    .contains("uri=\"NOT_FOUND\"} 1")
+                    .contains("http_server_requests_seconds_bucket{")
+                    .contains("jvm_memory_used_bytes{").contains("process_cpu_usage");
+        }
+    }
+
+    private HttpResponse<String> get(DemoServer demo, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(demo.baseUri() + path)).timeout(Duration.ofSeconds(5))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
