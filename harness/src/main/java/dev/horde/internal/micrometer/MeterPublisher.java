@@ -18,10 +18,11 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
@@ -43,22 +44,27 @@ final class MeterPublisher implements RunObserver {
     static final String BUDGET_LIMIT = "horde.budget.limit";
     static final String BUDGET_HOLDS = "horde.budget.holds";
 
+    /**
+     * What the gauges read, kept for the JVM's life by registry and meter: a gauge keeps its first state object, so a
+     * test that runs again (a parameterized load test) must update the same one, and the values of a finished test
+     * stay readable between tests.
+     */
+    private static final Map<List<Object>, double[]> GAUGES = new ConcurrentHashMap<>();
+
     private final LoadPlan plan;
     private final MeterRegistry registry;
     private final Tags test;
     private final Map<String, Timer> timers = new HashMap<>();
     private final Map<String, Long> failuresSeen = new HashMap<>();
-    private final Map<String, double[]> budgets = new HashMap<>();
-    private final AtomicLong activeUsers = new AtomicLong();
+    private final double[] activeUsers;
 
     MeterPublisher(LoadPlan plan, MeterRegistry registry) {
         this.plan = plan;
         this.registry = registry;
         this.test = Tags.of("test", plan.testName());
-        Gauge.builder(USERS_ACTIVE, activeUsers, AtomicLong::get).tags(test)
-                .description("virtual users running an iteration or between two").register(registry);
-        Gauge.builder(USERS_PLANNED, plan, LoadPlan::users).tags(test)
-                .description("virtual users the plan runs: users, or the pool of an open-model test").register(registry);
+        this.activeUsers = gauge(USERS_ACTIVE, test, "virtual users running an iteration or between two");
+        gauge(USERS_PLANNED, test, "virtual users the plan runs: users, or the pool of an open-model test")[0] =
+                plan.users();
     }
 
     @Override
@@ -75,7 +81,7 @@ final class MeterPublisher implements RunObserver {
 
     @Override
     public void onInterval(Interval interval, Progress progress) {
-        activeUsers.set(interval.activeUsers());
+        activeUsers[0] = interval.activeUsers();
         RunMetrics metrics = progress.metrics();
         for (MetricSnapshot metric : metrics.byName().values()) {
             metric.errors().forEach((cause, count) -> failures(metric, cause, count));
@@ -124,20 +130,20 @@ final class MeterPublisher implements RunObserver {
     }
 
     private void budget(BudgetResult result) {
-        double[] values = budgets.computeIfAbsent(result.description(), description -> {
-            double[] holder = new double[3];
-            Tags tags = test.and("budget", description).and("unit", result.unit().symbol());
-            Gauge.builder(BUDGET_VALUE, holder, h -> h[0]).tags(tags)
-                    .description("a budget's measured value so far (NaN before its metric has samples)")
+        Tags tags = test.and("budget", result.description()).and("unit", result.unit().symbol());
+        gauge(BUDGET_VALUE, tags, "a budget's measured value so far (NaN before its metric has samples)")[0] =
+                result.measured();
+        gauge(BUDGET_LIMIT, tags, "a budget's limit")[0] = result.limit();
+        gauge(BUDGET_HOLDS, tags, "1 while a budget holds so far, 0 when it does not")[0] = result.passed() ? 1 : 0;
+    }
+
+    /** The one-value state the gauge {@code name} with {@code tags} reads, registered on first use. */
+    private double[] gauge(String name, Tags tags, String description) {
+        return GAUGES.computeIfAbsent(List.of(registry, name, tags), key -> {
+            double[] state = {Double.NaN};
+            Gauge.builder(name, state, s -> s[0]).tags(tags).description(description).strongReference(true)
                     .register(registry);
-            Gauge.builder(BUDGET_LIMIT, holder, h -> h[1]).tags(tags).description("a budget's limit")
-                    .register(registry);
-            Gauge.builder(BUDGET_HOLDS, holder, h -> h[2]).tags(tags)
-                    .description("1 while a budget holds so far, 0 when it does not").register(registry);
-            return holder;
+            return state;
         });
-        values[0] = result.measured();
-        values[1] = result.limit();
-        values[2] = result.passed() ? 1 : 0;
     }
 }

@@ -89,6 +89,18 @@ class MicrometerPublishingTests {
     }
 
     @Test
+    void aTestThatRunsAgainUpdatesItsGaugesWhichOutliveTheRun() {
+        Fixtures.assertPassed(Fixtures.run(Flaky.class, reports));
+        Fixtures.assertPassed(Fixtures.run(Flaky.class, reports, Map.of(LoadTest.USERS_PROPERTY_NAME, "3")));
+        System.gc();
+
+        assertThat(registry.get(MeterPublisher.USERS_PLANNED).tag("test", "Flaky.get").gauge().value())
+                .as("the second run's users, after a collection").isEqualTo(3.0);
+        assertThat(registry.get(MeterPublisher.BUDGET_HOLDS).tag("budget", "p95 of GET /flaky <= 250 ms").gauge()
+                .value()).isEqualTo(1.0);
+    }
+
+    @Test
     void withoutARegistryNothingIsPublished() {
         Metrics.removeRegistry(registry);
 
