@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -62,5 +63,14 @@ public final class ChildJvm {
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();
+    }
+
+    /** Waits up to {@code seconds} for {@code child} to end, and kills it if it does not: whether it ended by itself. */
+    public static boolean endsWithin(Process child, long seconds) throws InterruptedException {
+        boolean ended = child.waitFor(seconds, TimeUnit.SECONDS);
+        if (!ended) {
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        return ended;
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,7 @@ class ClientLoggingTests {
             Process child = ChildJvm.start(LeanClient.class, reports, output,
                     Map.of(LoadTest.TARGET_PROPERTY_NAME, server.baseUri()));
 
-            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(ChildJvm.endsWithin(child, 60)).isTrue();
             String printed = Files.readString(output);
             assertThat(printed).contains("LeanClient.get").doesNotContain("SLF4J");
         }

@@ -116,7 +116,7 @@ class MicrometerPublishingTests {
         Process child = ChildJvm.start(ScrapedMidRun.class, reports, output, Map.of(LoadTest.TARGET_PROPERTY_NAME,
                 server.baseUri(), LoadTest.PROMETHEUS_PROPERTY_NAME, "127.0.0.1:" + port));
 
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ChildJvm.endsWithin(child, 60)).isTrue();
         String printed = Files.readString(output);
         assertThat(printed).contains("[horde] Prometheus metrics at http://127.0.0.1:" + port + "/metrics")
                 .contains("ScrapedMidRun.get - 2 users, 3s").contains("PASSED");
@@ -151,7 +151,7 @@ class MicrometerPublishingTests {
                 Map.of(LoadTest.TARGET_PROPERTY_NAME, server.baseUri()),
                 entry -> !entry.contains("micrometer") && !entry.contains("prometheus"));
 
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ChildJvm.endsWithin(child, 60)).isTrue();
         assertThat(Files.readString(output)).contains("WithoutMicrometer.get - 2 users, 1s").contains("PASSED")
                 .doesNotContain("NoClassDefFoundError");
     }

@@ -65,7 +65,7 @@ class AllureSupportTests {
         Path output = reports.resolve("child.log");
         Process child = ChildJvm.start(TwoBudgets.class, reports, output, Map.of(), entry -> !entry.contains("allure"));
 
-        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(ChildJvm.endsWithin(child, 60)).isTrue();
         String printed = Files.readString(output);
         assertThat(printed).doesNotContain("NoClassDefFoundError").doesNotContain("ClassNotFoundException")
                 .contains("Horde " + TwoBudgets.class.getName() + ".run");
