@@ -11,10 +11,14 @@ import dev.horde.internal.engine.UserFactory;
 import dev.horde.internal.engine.UserScript;
 import dev.horde.internal.engine.UserThreads;
 import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.micrometer.Micrometer;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.plan.ThreadKind;
 import dev.horde.internal.restassured.ClientWarmUp;
 import dev.horde.internal.restassured.RestAssuredRecorder;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 
@@ -25,7 +29,9 @@ import java.time.Duration;
  * after {@code warmUpSeconds}; throughput and CPU are measured from outside the process by the script, from the line
  * {@code clock started} on. Before the clock, the loop warms the generator up as a load test does by default
  * ({@link GeneratorWarmUp}, at most {@code -Dbench.generatorWarmUp=30s}; {@code 0s} for none). With
- * {@code -Dbench.curve=5} it also prints a {@link WarmUpCurve} line every 5 seconds.
+ * {@code -Dbench.curve=5} it also prints a {@link WarmUpCurve} line every 5 seconds; with
+ * {@code -Dbench.micrometer=true} the run publishes to a Prometheus registry in Micrometer's global registry, as a load
+ * test of a build with Micrometer does, so the two runs give the publisher's cost.
  *
  * <pre>LoopBenchmark fast|ra url users seconds warmUpSeconds</pre>
  */
@@ -59,8 +65,12 @@ public final class LoopBenchmark {
         }
         System.out.println("clock started");
         int curveSeconds = Integer.getInteger("bench.curve", 0);
-        LoadRun run = new LoadRun(plan, script,
-                curveSeconds > 0 ? new WarmUpCurve(curveSeconds, System.out) : RunObserver.NONE);
+        if (Boolean.getBoolean("bench.micrometer")) {
+            Metrics.addRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        }
+        LoadRun run = new LoadRun(plan, script, RunObserver.all(
+                curveSeconds > 0 ? new WarmUpCurve(curveSeconds, System.out) : RunObserver.NONE,
+                Micrometer.publisherOf(plan)));
         RunOutcome outcome = run.execute();
         MetricSnapshot requests = outcome.metrics().allRequests();
         double seconds = outcome.measuredWindow().toNanos() / 1e9;
