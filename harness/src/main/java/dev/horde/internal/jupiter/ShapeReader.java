@@ -88,18 +88,7 @@ final class ShapeReader {
             return new Shape(LoadModel.CLOSED, users, duration.value(), duration.toString(), rampUp.value(),
                     LoadPlan.ramp(users, duration.value(), rampUp.value()), false);
         }
-        double declared = ValueParsers.rate(annotation.rate(), where + " has 'rate'");
-        double rate = declared;
-        List<String> by = new ArrayList<>();
-        if (configuration.rate().isPresent()) {
-            rate = configuration.rate().getAsDouble();
-            by.add(LoadTest.RATE_PROPERTY_NAME + "=" + Rates.format(rate));
-        }
-        if (configuration.usersFactor().isPresent()) {
-            rate *= configuration.usersFactor().getAsDouble();
-            by.add(factor());
-        }
-        adjust("rate", Rates.format(declared), Rates.format(rate), by);
+        double rate = scaledRate("rate", ValueParsers.rate(annotation.rate(), where + " has 'rate'"));
         return new Shape(LoadModel.OPEN, pool(rate), duration.value(), duration.toString(), rampUp.value(),
                 LoadPlan.ramp(rate, duration.value(), rampUp.value()), false);
     }
@@ -152,19 +141,9 @@ final class ShapeReader {
                 throw new LoadTestConfigurationException(where + " declares 'rate' and @Stage rates: the stages give the"
                         + " rate over time; remove 'rate'.");
             }
-            double scaledPeak = peak;
-            List<String> by = new ArrayList<>();
-            if (configuration.rate().isPresent()) {
-                scaledPeak = configuration.rate().getAsDouble();
-                by.add(LoadTest.RATE_PROPERTY_NAME + "=" + Rates.format(scaledPeak));
-            }
-            if (configuration.usersFactor().isPresent()) {
-                scaledPeak *= configuration.usersFactor().getAsDouble();
-                by.add(factor());
-            }
+            double scaledPeak = scaledRate("peak stage rate", peak);
             double factor = scaledPeak / peak;
             stages.replaceAll(stage -> new PlannedStage(stage.duration(), stage.target() * factor));
-            adjust("peak stage rate", Rates.format(peak), Rates.format(scaledPeak), by);
             return new Shape(LoadModel.OPEN, pool(scaledPeak), total, durationText, Duration.ZERO, List.copyOf(stages),
                     true);
         }
@@ -222,6 +201,25 @@ final class ShapeReader {
         adjust(setting, annotation.users() == UNSET && setting.equals("users") ? Adjustment.NOT_SET
                 : String.valueOf(users), String.valueOf(scaled), by);
         return scaled;
+    }
+
+    /**
+     * {@code declared} after {@code horde.rate} (which replaces it) and {@code horde.users.factor} (which scales it),
+     * noted as an adjustment of {@code setting}.
+     */
+    private double scaledRate(String setting, double declared) {
+        double rate = declared;
+        List<String> by = new ArrayList<>();
+        if (configuration.rate().isPresent()) {
+            rate = configuration.rate().getAsDouble();
+            by.add(LoadTest.RATE_PROPERTY_NAME + "=" + Rates.format(rate));
+        }
+        if (configuration.usersFactor().isPresent()) {
+            rate *= configuration.usersFactor().getAsDouble();
+            by.add(factor());
+        }
+        adjust(setting, Rates.format(declared), Rates.format(rate), by);
+        return rate;
     }
 
     private String factor() {
