@@ -114,12 +114,12 @@ public final class LoadRun implements AutoCloseable {
         }
         awaitQuietly(sampler);
         Interval last = metrics.drainInterval(end, active.get(), Double.NaN, Double.NaN, observer); // partial
-        observer.onRunEnd(last, new Progress(plan, metrics, began.get(), active.get()));
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
         if (arrivals != null) {
             arrivals.close();
         }
+        observer.onRunEnd(last, progress());
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -154,7 +154,7 @@ public final class LoadRun implements AutoCloseable {
                 long now = System.nanoTime();
                 Interval interval = metrics.drainInterval(now, active.get(), cpu.lap(), CpuMeter.machineLoad(),
                         observer);
-                observer.onInterval(interval, new Progress(plan, metrics, began.get(), active.get()));
+                observer.onInterval(interval, progress());
                 if (unreachable != null && !stopping) {
                     String reason = unreachable.check(interval, metrics,
                             Duration.ofSeconds(Math.max(0, now - metrics.measureFromNanos()) / 1_000_000_000));
@@ -184,6 +184,12 @@ public final class LoadRun implements AutoCloseable {
             return List.of(new long[] {0, plan.duration().toNanos()});
         }
         return shape.activeWindows(index);
+    }
+
+    private Progress progress() {
+        ScheduleCounter counter = schedule;
+        return new Progress(plan, metrics, began.get(), active.get(),
+                plan.scheduled() && counter != null ? counter.stats() : null);
     }
 
     /** Counts when a scheduled iteration, intended at {@code intendedNanos}, started. */

@@ -14,9 +14,11 @@ import org.apiguardian.api.API;
  * @param registry its metrics; read them with {@link #metrics()}
  * @param usersStarted users started so far
  * @param activeUsers users iterating now
+ * @param schedule the scheduled iterations so far (open model, paced users); null for a plan without a schedule
  */
 @API(status = INTERNAL, since = "0.1")
-public record Progress(LoadPlan plan, MetricRegistry registry, int usersStarted, int activeUsers) {
+public record Progress(LoadPlan plan, MetricRegistry registry, int usersStarted, int activeUsers,
+        ScheduleStats schedule) {
 
     /** Every metric as of the last interval; drains nothing. */
     public RunMetrics metrics() {

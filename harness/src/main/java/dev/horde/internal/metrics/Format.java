@@ -19,6 +19,11 @@ public final class Format {
         return String.format(Locale.ROOT, "%,d", count);
     }
 
+    /** {@code count} and the noun, singular for one: {@code "1 user"}, {@code "1,200 users"}. */
+    public static String count(long count, String singular) {
+        return count(count) + ' ' + singular + (count == 1 ? "" : "s");
+    }
+
     /** Milliseconds with three significant digits below 1 s: {@code 0.412 ms}, {@code 41.2 ms}, {@code 1,204 ms}. */
     public static String millis(double millis) {
         return number(millis) + " ms";

@@ -2,6 +2,7 @@ package dev.horde.internal.micrometer;
 
 import dev.horde.internal.engine.Progress;
 import dev.horde.internal.engine.RunObserver;
+import dev.horde.internal.engine.ScheduleStats;
 import dev.horde.internal.metrics.Interval;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricSnapshot;
@@ -29,7 +30,7 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * Publishes one run to a Micrometer registry, on the sampler thread once a second: every sample into the timer
  * {@value #SAMPLE} of its metric and outcome (from the interval's histograms, so the request path is untouched), the
- * users running, failures by cause, and each budget's value, limit and whether it holds so far. The timers' histograms
+ * users running, failures by cause, scheduled iterations late or dropped, and each budget's value, limit and whether it holds so far. The timers' histograms
  * have a bucket at every latency budget's limit, so a Prometheus query of the share within the budget is exact.
  * Tags are the test, the metric (bounded by the metric-name cap), its kind and outcome, a failure cause (bounded per
  * metric) or a budget's description; all come from masked names.
@@ -40,6 +41,9 @@ final class MeterPublisher implements RunObserver {
     static final String USERS_ACTIVE = "horde.users.active";
     static final String USERS_PLANNED = "horde.users.planned";
     static final String FAILURES = "horde.failures";
+    static final String ITERATIONS_DUE = "horde.iterations.due";
+    static final String ITERATIONS_LATE = "horde.iterations.late";
+    static final String ITERATIONS_DROPPED = "horde.iterations.dropped";
     static final String BUDGET_VALUE = "horde.budget.value";
     static final String BUDGET_LIMIT = "horde.budget.limit";
     static final String BUDGET_HOLDS = "horde.budget.holds";
@@ -55,7 +59,7 @@ final class MeterPublisher implements RunObserver {
     private final MeterRegistry registry;
     private final Tags test;
     private final Map<String, Timer> timers = new HashMap<>();
-    private final Map<String, Long> failuresSeen = new HashMap<>();
+    private final Map<List<Object>, Long> counted = new HashMap<>();
     private final double[] activeUsers;
 
     MeterPublisher(LoadPlan plan, MeterRegistry registry) {
@@ -85,6 +89,12 @@ final class MeterPublisher implements RunObserver {
         RunMetrics metrics = progress.metrics();
         for (MetricSnapshot metric : metrics.byName().values()) {
             metric.errors().forEach((cause, count) -> failures(metric, cause, count));
+        }
+        if (progress.schedule() != null) {
+            ScheduleStats schedule = progress.schedule();
+            count(ITERATIONS_DUE, test, schedule.due(), "scheduled iterations whose intended start has come");
+            count(ITERATIONS_LATE, test, schedule.late(), "scheduled iterations that started late");
+            count(ITERATIONS_DROPPED, test, schedule.dropped(), "scheduled iterations that never started");
         }
         if (interval.measured()) {
             Duration window = Duration.ofMillis(Math.max(1, interval.endMs() - plan.warmUp().toMillis()));
@@ -119,13 +129,17 @@ final class MeterPublisher implements RunObserver {
     }
 
     private void failures(MetricSnapshot metric, String cause, long count) {
-        String key = metric.name() + '\n' + cause;
-        long before = failuresSeen.getOrDefault(key, 0L);
-        if (count > before) {
-            failuresSeen.put(key, count);
-            Counter.builder(FAILURES).description("failed samples by metric and cause")
-                    .tags(test).tag("metric", metric.name()).tag("cause", cause)
-                    .register(registry).increment(count - before);
+        count(FAILURES, test.and("metric", metric.name()).and("cause", cause), count,
+                "failed samples by metric and cause");
+    }
+
+    /** Brings the counter {@code name} with {@code tags} up to {@code total}, this run's count so far. */
+    private void count(String name, Tags tags, long total, String description) {
+        List<Object> key = List.of(name, tags);
+        long before = counted.getOrDefault(key, 0L);
+        if (total > before) {
+            counted.put(key, total);
+            Counter.builder(name).description(description).tags(tags).register(registry).increment(total - before);
         }
     }
 

@@ -44,10 +44,11 @@ final class SummaryWarnings {
                                     + " compare with -Dhorde.threads=platform)"
                             : ""));
         }
-        if (outcome.schedule() != null && outcome.schedule().behind() && !report.plan().failWhenBehind()) {
+        boolean behind = outcome.schedule() != null && outcome.schedule().behind();
+        if (behind && !report.plan().failWhenBehind()) {
             warnings.add(ScheduleCheck.message(report.plan(), outcome.schedule(), outcome.metrics()));
-        } else if (ScheduleCheck.poolTooSmall(report.plan(), outcome.metrics(), POOL_BUSY)) {
-            warnings.add("the pool of " + report.plan().users() + " users was nearly always busy, so arriving"
+        } else if (!behind && ScheduleCheck.poolTooSmall(report.plan(), outcome.metrics(), POOL_BUSY)) {
+            warnings.add("the pool of " + Format.count(report.plan().users(), "user") + " was nearly always busy, so arriving"
                     + " iterations may wait for a free user: " + ScheduleCheck.poolNeeded(report.plan(),
                     outcome.metrics()).orElseThrow());
         }

@@ -50,7 +50,7 @@ public final class ScheduleCheck {
                 .append(Format.percent(ScheduleStats.TOLERANCE));
         if (schedule.behind()) {
             text.append(plan.model() == LoadModel.OPEN
-                    ? " — the pool of " + users(plan.users()) + " could not keep the rate" + poolNeeded(plan, metrics)
+                    ? " — the pool of " + Format.count(plan.users(), "user") + " could not keep the rate" + poolNeeded(plan, metrics)
                             .map(needed -> ": " + needed + ", or find what slows iterations down")
                             .orElse(": raise 'users' or find what slows iterations down")
                     : " — iterations took longer than the pacing of " + plan.pacing().toMillis() + " ms");
@@ -91,7 +91,4 @@ public final class ScheduleCheck {
         return plan.stages().stream().mapToDouble(PlannedStage::target).max().orElse(0);
     }
 
-    private static String users(int users) {
-        return users + (users == 1 ? " user" : " users");
-    }
 }

@@ -69,12 +69,25 @@ class MicrometerPublishingTests {
                 .tag("outcome", "failed").timer();
         assertThat(ok.count()).isEqualTo(summary.getLong("metrics['GET /flaky'].ok")).isPositive();
         assertThat(failed.count()).isEqualTo(summary.getLong("metrics['GET /flaky'].failed")).isPositive();
-        assertThat(registry.get(MeterPublisher.SAMPLE).tag("metric", "iteration").tag("outcome", "ok").timer().count())
+        assertThat(registry.get(MeterPublisher.SAMPLE).tag("test", "Flaky.get").tag("metric", "iteration")
+                .tag("outcome", "ok").timer().count())
                 .isEqualTo(summary.getLong("metrics.iteration.ok"));
         assertThat(Arrays.stream(ok.takeSnapshot().histogramCounts()).mapToDouble(bucket -> bucket.bucket(TimeUnit.MILLISECONDS)))
                 .as("a bucket at the budget's limit").contains(250.0);
         assertThat(registry.get(MeterPublisher.FAILURES).tag("metric", "GET /flaky").tag("cause", "HTTP 500").counter()
                 .count()).isEqualTo(summary.getDouble("metrics['GET /flaky'].errors['HTTP 500']"));
+    }
+
+    @Test
+    void scheduledIterationsLateOrDroppedAreCountedAsTheSummaryCountsThem() {
+        Fixtures.run(TooFewUsers.class, reports);
+
+        JsonPath summary = Fixtures.summary(reports, TooFewUsers.class, "get");
+        assertThat(summary.getLong("run.schedule.dropped") + summary.getLong("run.schedule.late")).as("behind").isPositive();
+        for (String counted : new String[] {"due", "late", "dropped"}) {
+            assertThat(registry.get("horde.iterations." + counted).tag("test", "TooFewUsers.get").counter().count())
+                    .as(counted).isEqualTo(summary.getDouble("run.schedule." + counted));
+        }
     }
 
     @Test
@@ -202,6 +215,13 @@ class MicrometerPublishingTests {
         @LoadTest(users = 2, duration = "1s")
         void get(ScrapedMidRun.Client client) {
             client.get();
+        }
+    }
+
+    static class TooFewUsers {
+        @LoadTest(users = 1, rate = "40/s", duration = "1s")
+        void get() throws InterruptedException {
+            Thread.sleep(100);
         }
     }
 
