@@ -163,6 +163,19 @@ class ConfigurationErrorTests {
                 Arguments.of(StagesAndRate.class,
                         "@LoadTest on method [run()] declares 'rate' and @Stage rates: the stages give the rate over"
                                 + " time; remove 'rate'."),
+                Arguments.of(TargetMetricWithoutPrometheus.class,
+                        "@TargetMetric(name = \"cpu\") on method [run()] needs a Prometheus server to ask: set"
+                                + " configuration parameter 'horde.prometheus.url', e.g."
+                                + " -Dhorde.prometheus.url=http://127.0.0.1:9090 or in junit-platform.properties."),
+                Arguments.of(TargetMetricWithBadLimit.class,
+                        "@TargetMetric(name = \"cpu\") on method [run()] must declare 'max' as a number such as 0.25 or"
+                                + " 1e6, a duration such as 250ms (compared in seconds), or a percentage such as 80%"
+                                + " (compared as 0.8), or leave it empty, but was [fast]."),
+                Arguments.of(TargetMetricMinAboveMax.class,
+                        "@TargetMetric(name = \"cpu\") on method [run()] must declare 'min' [90%] at most 'max' [50%]."),
+                Arguments.of(TargetMetricWithoutQuery.class,
+                        "@TargetMetric(name = \"cpu\") on method [run()] must declare a 'query' in PromQL, e.g."
+                                + " \"rate(process_cpu_seconds_total[30s])\", but it was blank."),
                 Arguments.of(InnerClassUser.class,
                         "@LoadTest method [run(InnerUser)] has parameter [InnerUser user], but"
                                 + " [dev.horde.ConfigurationErrorTests$InnerClassUser$InnerUser] is an inner class:"
@@ -192,6 +205,9 @@ class ConfigurationErrorTests {
                 Arguments.of("horde.prometheus", "127.0.0.1:70000",
                         "configuration parameter 'horde.prometheus' must be a port from 0 to 65535 (0: any free one), or"
                                 + " host:port, e.g. 9464 or 127.0.0.1:9464, but was [127.0.0.1:70000]."),
+                Arguments.of("horde.prometheus.url", "localhost:9090",
+                        "configuration parameter 'horde.prometheus.url' must be an absolute http or https URL, e.g."
+                                + " http://127.0.0.1:9090, but was [localhost:9090]."),
                 Arguments.of("horde.unreachable.stopAfter", "never",
                         "configuration parameter 'horde.unreachable.stopAfter' must be a duration > 0, how long a run"
                                 + " goes on while the target cannot be reached (" + Durations.GRAMMAR + "), or off, but"
@@ -549,6 +565,38 @@ class ConfigurationErrorTests {
     static class NegativeErrorRate {
         @LoadTest(duration = "1s")
         @ErrorBudget(metric = "iteration", maxRate = -0.1)
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class TargetMetricWithoutPrometheus {
+        @LoadTest(duration = "1s")
+        @TargetMetric(name = "cpu", query = "process_cpu_usage", max = "50%")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class TargetMetricWithBadLimit {
+        @LoadTest(duration = "1s")
+        @TargetMetric(name = "cpu", query = "process_cpu_usage", max = "fast")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class TargetMetricMinAboveMax {
+        @LoadTest(duration = "1s")
+        @TargetMetric(name = "cpu", query = "process_cpu_usage", max = "50%", min = "90%")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class TargetMetricWithoutQuery {
+        @LoadTest(duration = "1s")
+        @TargetMetric(name = "cpu", query = " ")
         void run() {
             iterations.incrementAndGet();
         }

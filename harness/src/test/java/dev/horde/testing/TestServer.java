@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms), {@code /leak}
  * (401 with a token and a password in its body, and a session cookie), {@code /json} (201 when the body is JSON,
  * 400 when not), {@code /count?prefix=P} (how many requests it answered on paths starting with P, itself not
- * counted). It also counts the connections requests came on, and requests that chaos marked under
+ * counted), {@code /metrics} (those counts for Prometheus as {@code test_requests_total{path}}). It also counts the connections requests came on, and requests that chaos marked under
  * {@code "chaos <kind>"}.
  */
 public final class TestServer implements AutoCloseable {
@@ -88,6 +88,17 @@ public final class TestServer implements AutoCloseable {
         String answer = null;
         if (path.startsWith("/trickle")) {
             trickle(exchange, Long.parseLong(query(exchange, "ms")));
+            return;
+        }
+        if (path.equals("/metrics")) { // what Prometheus scrapes: requests answered, by path, not counting scrapes
+            StringBuilder text = new StringBuilder("# TYPE test_requests_total counter\n");
+            requests.forEach((counted, count) -> text.append("test_requests_total{path=\"").append(counted)
+                    .append("\"} ").append(count.sum()).append('\n'));
+            byte[] body = text.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
             return;
         }
         if (path.equals("/count")) {

@@ -6,6 +6,7 @@ import dev.horde.LatencyBudget;
 import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.Stage;
+import dev.horde.TargetMetric;
 import dev.horde.ThroughputBudget;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
@@ -21,7 +22,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 final class AnnotationPlacement {
 
     private static final List<Class<? extends Annotation>> BUDGETS =
-            List.of(LatencyBudget.class, ErrorBudget.class, ThroughputBudget.class);
+            List.of(LatencyBudget.class, ErrorBudget.class, ThroughputBudget.class, TargetMetric.class);
 
     private AnnotationPlacement() {
     }

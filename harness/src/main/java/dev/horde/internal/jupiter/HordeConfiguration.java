@@ -39,6 +39,7 @@ record HordeConfiguration(
         Optional<Duration> generatorWarmUp,
         Duration unreachableStop,
         Optional<InetSocketAddress> prometheus,
+        Optional<URI> prometheusUrl,
         Path reportDirectory) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
@@ -57,10 +58,11 @@ record HordeConfiguration(
                 seed(parameters),
                 durationOrDefault(parameters, LoadTest.PROGRESS_PROPERTY_NAME, LoadTest.DEFAULT_PROGRESS),
                 failWhenBehind(parameters),
-                target(parameters),
+                url(parameters, LoadTest.TARGET_PROPERTY_NAME, "http://127.0.0.1:8080"),
                 generatorWarmUp(parameters),
                 unreachableStop(parameters),
                 prometheus(parameters),
+                url(parameters, LoadTest.PROMETHEUS_URL_PROPERTY_NAME, "http://127.0.0.1:9090"),
                 Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
     }
 
@@ -168,8 +170,9 @@ record HordeConfiguration(
     }
 
     /** The system under test that {@value LoadTest#TARGET_PROPERTY_NAME} names: an absolute http or https URL. */
-    private static Optional<URI> target(Function<String, Optional<String>> parameters) {
-        Optional<String> text = parameters.apply(LoadTest.TARGET_PROPERTY_NAME);
+    /** The absolute http or https URL {@code property} gives, if any; {@code example} shows one in the error. */
+    private static Optional<URI> url(Function<String, Optional<String>> parameters, String property, String example) {
+        Optional<String> text = parameters.apply(property);
         if (text.isEmpty()) {
             return Optional.empty();
         }
@@ -181,9 +184,8 @@ record HordeConfiguration(
         }
         if (uri == null || uri.getHost() == null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new LoadTestConfigurationException(origin(LoadTest.TARGET_PROPERTY_NAME)
-                    + " must be an absolute http or https URL, e.g. http://127.0.0.1:8080, but was [" + text.get()
-                    + "].");
+            throw new LoadTestConfigurationException(origin(property) + " must be an absolute http or https URL, e.g. "
+                    + example + ", but was [" + text.get() + "].");
         }
         return Optional.of(uri);
     }

@@ -14,6 +14,8 @@ import dev.horde.internal.metrics.RunMetrics;
 import dev.horde.internal.micrometer.Micrometer;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.prometheus.TargetMetrics;
+import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.report.AllureSupport;
 import dev.horde.internal.report.ConsoleProgress;
 import dev.horde.internal.report.ConsoleSummary;
@@ -88,6 +90,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         MethodScriptFactory users = MethodScriptFactory.of(method, invocationContext.getTarget().orElse(null),
                 invocationContext.getArguments(), plan.controller());
         invocation.skip();
+        TargetMetrics.check(plan);
 
         RestAssuredTarget restAssured = RestAssuredTarget.pointAt(plan.target());
         RestAssuredRecorder.install();
@@ -125,11 +128,16 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome = handoff.execute(run, partial -> {
             log.close();
-            publish(new RunResult(plan, partial, Verdict.of(plan, partial), startedAt, warmUp), context, null);
+            publish(new RunResult(plan, partial, Verdict.of(plan, partial), startedAt, warmUp, List.of()), context,
+                    null);
         });
         log.close();
-        Verdict verdict = Verdict.of(plan, outcome);
-        RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp);
+        Instant end = startedAt.plus(outcome.elapsed());
+        List<TargetReading> readings = outcome.interrupted() ? List.of()
+                : TargetMetrics.read(plan, end.minus(outcome.measuredWindow()), end);
+        Verdict verdict = Verdict.of(plan, outcome)
+                .and(readings.stream().flatMap(reading -> reading.budgets().stream()).toList());
+        RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp, readings);
         IOException unwritten = null;
         if (handoff.claim()) {
             try {

@@ -63,6 +63,8 @@ final class PlanReader {
                 .progressEvery(configuration.progressEvery())
                 .reportDirectory(configuration.reportDirectory())
                 .budgets(BudgetReader.read(testClass, method, configuration.usersFactor()))
+                .targetQueries(TargetMetricReader.read(testClass, method, configuration.prometheusUrl()),
+                        configuration.prometheusUrl().orElse(null))
                 .failWhenBehind(configuration.failWhenBehind())
                 .chaos(ChaosReader.read(testClass, method))
                 .generatorWarmUp(generatorWarmUp(testClass, method))

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.horde.LoadTest;
 import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.Secrets;
+import dev.horde.internal.prometheus.TargetQuery;
 import dev.horde.internal.verdict.Budget;
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ import org.apiguardian.api.API;
  *     call of the test method
  * @param unreachableStop how long the run goes on while every request finds the target unreachable; zero: to the end
  * @param adjustments the settings the run uses other than the annotations wrote them, e.g. overridden users
+ * @param targetQueries the system under test's metrics read from Prometheus, in declaration order
+ * @param prometheusUrl the Prometheus server the target queries ask; null when none is configured
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -67,7 +70,9 @@ public record LoadPlan(
         URI target,
         Class<?> controller,
         Duration unreachableStop,
-        List<Adjustment> adjustments) {
+        List<Adjustment> adjustments,
+        List<TargetQuery> targetQueries,
+        URI prometheusUrl) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -184,6 +189,8 @@ public record LoadPlan(
         private Class<?> controller;
         private Duration unreachableStop = Durations.parse(LoadTest.DEFAULT_UNREACHABLE).orElseThrow();
         private List<Adjustment> adjustments = List.of();
+        private List<TargetQuery> targetQueries = List.of();
+        private URI prometheusUrl;
 
         private Builder(String testId) {
             this.testId = testId;
@@ -214,6 +221,8 @@ public record LoadPlan(
             controller = plan.controller;
             unreachableStop = plan.unreachableStop;
             adjustments = plan.adjustments;
+            targetQueries = plan.targetQueries;
+            prometheusUrl = plan.prometheusUrl;
         }
 
         public Builder testId(String testId) {
@@ -334,11 +343,19 @@ public record LoadPlan(
             return this;
         }
 
+        /** The system under test's metrics, and the Prometheus server to read them from. */
+        public Builder targetQueries(List<TargetQuery> targetQueries, URI prometheusUrl) {
+            this.targetQueries = List.copyOf(targetQueries);
+            this.prometheusUrl = prometheusUrl;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
-                    chaos, generatorWarmUp, target, controller, unreachableStop, adjustments);
+                    chaos, generatorWarmUp, target, controller, unreachableStop, adjustments, targetQueries,
+                    prometheusUrl);
         }
     }
 }

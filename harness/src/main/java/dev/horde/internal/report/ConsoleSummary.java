@@ -2,6 +2,7 @@ package dev.horde.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.BudgetResult;
 import dev.horde.internal.verdict.Diagnosis;
 import java.util.ArrayList;
@@ -34,6 +35,12 @@ public final class ConsoleSummary {
         rows.add(SummaryTable.HEADER);
         rows.addAll(SummaryTable.rows(report));
         table(out, rows);
+        if (!report.targetReadings().isEmpty()) {
+            out.append("  target metrics (Prometheus):\n");
+            for (TargetReading reading : report.targetReadings()) {
+                reading.describe().forEach(line -> out.append("    ").append(line).append('\n'));
+            }
+        }
         if (!report.verdict().results().isEmpty()) {
             out.append("  budgets:\n");
             for (BudgetResult budget : report.verdict().results()) {

@@ -1,6 +1,7 @@
 package dev.horde.internal.report;
 
 import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.BudgetResult;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,13 @@ final class HtmlSummary {
             html.append("</tr>");
         }
         html.append("</table>");
+        if (!report.targetReadings().isEmpty()) {
+            html.append("<h3>Target metrics (Prometheus)</h3><ul>");
+            for (TargetReading reading : report.targetReadings()) {
+                reading.describe().forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>"));
+            }
+            html.append("</ul>");
+        }
         if (report.generatorWarmUp() != null) {
             html.append("<p>Generator warm-up before the run, not counted: ")
                     .append(Html.escape(report.generatorWarmUp().describe())).append("</p>");

@@ -14,6 +14,8 @@ import dev.horde.internal.plan.ChaosPlan;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.prometheus.Series;
+import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.plan.PlannedStage;
 import dev.horde.internal.verdict.BudgetResult;
 import dev.horde.internal.verdict.Diagnosis;
@@ -176,8 +178,8 @@ public final class JsonSummary {
                     .name("metric").value(budget.metric())
                     .name("quantity").value(budget.quantity().label())
                     .name("statistic").value(budget.statistic() == null ? null : budget.statistic().label())
-                    .name("measured").value(budget.measured())
-                    .name("limit").value(budget.limit())
+                    .name("measured").value(budget.measured(), budget.unit() == BudgetResult.Unit.TARGET)
+                    .name("limit").value(budget.limit(), budget.unit() == BudgetResult.Unit.TARGET)
                     .name("unit").value(budget.unit().symbol())
                     .name("passed").value(budget.passed())
                     .name("implicit").value(budget.implicit())
@@ -185,6 +187,7 @@ public final class JsonSummary {
                     .endObject();
         }
         json.endArray();
+        targetMetrics(json, report);
         json.name("errorSamples").beginArray();
         for (ErrorSample sample : metrics.errorSamples()) {
             json.beginObject()
@@ -195,6 +198,32 @@ public final class JsonSummary {
         }
         json.endArray();
         return json.endObject().toString();
+    }
+
+    /** Each target metric: its query as sent, its window, and every series' points as [epoch ms, value]. */
+    private static void targetMetrics(JsonWriter json, RunResult report) {
+        json.name("targetMetrics").beginArray();
+        for (TargetReading reading : report.targetReadings()) {
+            json.beginObject()
+                    .name("name").value(reading.query().name())
+                    .name("query").value(reading.promql())
+                    .name("fromMs").value(reading.from().toEpochMilli())
+                    .name("toMs").value(reading.to().toEpochMilli())
+                    .name("stepMs").value(reading.step().toMillis())
+                    .name("problem").value(reading.problem().orElse(null))
+                    .name("series").beginArray();
+            for (Series series : reading.series()) {
+                json.beginObject().name("labels").beginObject();
+                series.labels().forEach((label, value) -> json.name(label).value(value));
+                json.endObject().name("points").beginArray();
+                for (int i = 0; i < series.times().length; i++) {
+                    json.beginArray().value(series.times()[i]).precise(series.values()[i]).endArray();
+                }
+                json.endArray().endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray();
     }
 
     private static void metric(JsonWriter json, RunResult report, MetricSnapshot metric) {

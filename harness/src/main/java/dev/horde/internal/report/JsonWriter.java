@@ -69,6 +69,18 @@ final class JsonWriter {
         return this;
     }
 
+    /** A number, as precise as a double holds it when {@code precise}, else as {@link #value(double)} writes it. */
+    JsonWriter value(double value, boolean precise) {
+        return precise ? precise(value) : value(value);
+    }
+
+    /** A number as precise as a double holds it; NaN and infinities become null. */
+    JsonWriter precise(double value) {
+        separateValue();
+        out.append(Double.isFinite(value) ? Double.toString(value) : "null");
+        return this;
+    }
+
     @Override
     public String toString() {
         return out.append('\n').toString();

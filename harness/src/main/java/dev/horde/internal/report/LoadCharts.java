@@ -6,7 +6,11 @@ import dev.horde.internal.metrics.IntervalStats;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.prometheus.Limit;
+import dev.horde.internal.prometheus.Series;
+import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.BudgetResult;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +51,39 @@ final class LoadCharts {
         charts.put("active users", new SvgChart("active users", "seconds since start", "users")
                 .series("active users", seconds(series), users).render());
         metrics.find(total).ifPresent(snapshot -> charts.put("latency distribution", distribution(snapshot)));
+        for (TargetReading reading : report.targetReadings()) {
+            SvgChart chart = targetMetric(reading, report.startedAt());
+            if (!chart.isEmpty()) {
+                charts.put("target: " + reading.query().name(), chart.render());
+            }
+        }
         return charts;
+    }
+
+    /** A target metric's series over the run's time, in the unit its limits were written in, with the limits. */
+    private static SvgChart targetMetric(TargetReading reading, Instant startedAt) {
+        Limit.Style style = reading.style();
+        double scale = style == Limit.Style.SECONDS ? 1000 : style == Limit.Style.RATIO ? 100 : 1;
+        String unit = style == Limit.Style.SECONDS ? "ms" : style == Limit.Style.RATIO ? "%" : "value";
+        SvgChart chart = new SvgChart(reading.query().name() + " (Prometheus)", "seconds since start", unit);
+        for (Series series : reading.series().subList(0, Math.min(TargetReading.SHOWN_SERIES, reading.series().size()))) {
+            List<double[]> points = new ArrayList<>();
+            for (int i = 0; i < series.times().length; i++) {
+                if (Double.isFinite(series.values()[i])) {
+                    points.add(new double[] {(series.times()[i] - startedAt.toEpochMilli()) / 1000.0,
+                            series.values()[i] * scale});
+                }
+            }
+            chart.series(series.labelsText().isEmpty() ? reading.query().name() : series.labelsText(),
+                    points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray());
+        }
+        if (reading.query().max() != null) {
+            chart.limit("max " + reading.query().max().written() + " (budget)", reading.query().max().value() * scale);
+        }
+        if (reading.query().min() != null) {
+            chart.limit("min " + reading.query().min().written() + " (budget)", reading.query().min().value() * scale);
+        }
+        return chart;
     }
 
     private static List<String> busiestMetrics(RunMetrics metrics) {

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.RunOutcome;
 import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.Verdict;
 import java.time.Instant;
+import java.util.List;
 import org.apiguardian.api.API;
 
 /**
@@ -17,10 +19,12 @@ import org.apiguardian.api.API;
  * @param verdict the budgets checked
  * @param startedAt wall-clock time the run started
  * @param generatorWarmUp what warmed the generator up before the run, or null if nothing did
+ * @param targetReadings the system under test's metrics from Prometheus over the measured window; empty when the
+ *     test has none or the run was cut short
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt,
-        GeneratorWarmUp.Result generatorWarmUp) {
+        GeneratorWarmUp.Result generatorWarmUp, List<TargetReading> targetReadings) {
 
     /** Whether the test passes: every budget kept and the run not cut short. */
     public boolean passed() {

@@ -50,7 +50,11 @@ public record BudgetResult(String description, String metric, Quantity quantity,
         /** The share of iterations started late or never, upper limit. */
         SCHEDULE_MISSED("scheduleMissed", Unit.RATIO),
         /** 1 when something succeeded, lower limit 1: a test without an error budget. */
-        SUCCEEDED("succeeded", Unit.COUNT);
+        SUCCEEDED("succeeded", Unit.COUNT),
+        /** A metric of the system under test from Prometheus, upper limit. */
+        TARGET_MAX("targetMax", Unit.TARGET),
+        /** A metric of the system under test from Prometheus, lower limit. */
+        TARGET_MIN("targetMin", Unit.TARGET);
 
         private final String label;
         private final Unit unit;
@@ -71,7 +75,9 @@ public record BudgetResult(String description, String metric, Quantity quantity,
         MILLISECONDS("ms"),
         RATIO("ratio"),
         PER_SECOND("1/s"),
-        COUNT("count");
+        COUNT("count"),
+        /** The unit of a Prometheus query's values, seconds for durations. */
+        TARGET("query");
 
         private final String symbol;
 
@@ -79,7 +85,7 @@ public record BudgetResult(String description, String metric, Quantity quantity,
             this.symbol = symbol;
         }
 
-        /** {@code ms}, {@code ratio}, {@code 1/s} or {@code count}. */
+        /** {@code ms}, {@code ratio}, {@code 1/s}, {@code count} or {@code query}. */
         public String symbol() {
             return symbol;
         }

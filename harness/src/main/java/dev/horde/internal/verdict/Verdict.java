@@ -38,6 +38,16 @@ public record Verdict(List<BudgetResult> results) {
         return new Verdict(List.copyOf(results));
     }
 
+    /** This verdict and {@code more} results after its own. */
+    public Verdict and(List<BudgetResult> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<BudgetResult> all = new ArrayList<>(results);
+        all.addAll(more);
+        return new Verdict(List.copyOf(all));
+    }
+
     /**
      * {@code "1 of 2 budgets"}, {@code "1 implicit check"} or {@code "1 of 1 budget and 1 implicit check"}: the written
      * budgets broken out of all written, and the implicit checks broken, apart.
