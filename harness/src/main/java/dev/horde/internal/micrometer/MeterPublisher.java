@@ -136,10 +136,11 @@ final class MeterPublisher implements RunObserver {
     /** Brings the counter {@code name} with {@code tags} up to {@code total}, this run's count so far. */
     private void count(String name, Tags tags, long total, String description) {
         List<Object> key = List.of(name, tags);
-        long before = counted.getOrDefault(key, 0L);
-        if (total > before) {
+        Long before = counted.get(key);
+        if (before == null || total > before) { // registered at zero too, so a query finds the series from the start
             counted.put(key, total);
-            Counter.builder(name).description(description).tags(tags).register(registry).increment(total - before);
+            Counter.builder(name).description(description).tags(tags).register(registry)
+                    .increment(total - (before == null ? 0 : before));
         }
     }
 

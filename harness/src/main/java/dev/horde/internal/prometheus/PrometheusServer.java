@@ -50,6 +50,7 @@ final class PrometheusServer {
         for (JsonNode result : data.path("result")) {
             Map<String, String> labels = new TreeMap<>();
             result.path("metric").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+            labels.remove("__name__"); // the query names it
             JsonNode values = result.path("values");
             long[] times = new long[values.size()];
             double[] points = new double[values.size()];
