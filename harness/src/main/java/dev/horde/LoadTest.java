@@ -72,6 +72,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>{@value #PROMETHEUS_PROPERTY_NAME}: a port, or {@code host:port}, where Prometheus scrapes Horde's meters
  * while the tests run (needs {@code io.micrometer:micrometer-registry-prometheus}); without it, meters go to the
  * registries of Micrometer's global registry, if any;</li>
+ * <li>{@value #OTLP_PROPERTY_NAME}: an OTLP/HTTP metrics endpoint, such as an OpenTelemetry collector's
+ * {@code http://127.0.0.1:4318/v1/metrics}, that Horde's meters are pushed to every second while the tests run
+ * (needs {@code io.micrometer:micrometer-registry-otlp});</li>
  * <li>{@value #PROMETHEUS_URL_PROPERTY_NAME}: the Prometheus server that {@link TargetMetric}s ask, e.g.
  * {@code http://127.0.0.1:9090};</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
@@ -145,6 +148,11 @@ public @interface LoadTest {
      * the tests run: a port ({@code 9464}; host 127.0.0.1) or {@code host:port}; 0 for a free port: {@value}.
      */
     String PROMETHEUS_PROPERTY_NAME = "horde.prometheus";
+    /**
+     * Configuration parameter that pushes Horde's meters over OTLP/HTTP while the tests run, an http(s) URL such as
+     * {@code http://127.0.0.1:4318/v1/metrics}: {@value}.
+     */
+    String OTLP_PROPERTY_NAME = "horde.otlp";
     /** Configuration parameter naming the Prometheus server that {@link TargetMetric}s ask, an http(s) URL: {@value}. */
     String PROMETHEUS_URL_PROPERTY_NAME = "horde.prometheus.url";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */

@@ -205,6 +205,9 @@ class ConfigurationErrorTests {
                 Arguments.of("horde.prometheus", "127.0.0.1:70000",
                         "configuration parameter 'horde.prometheus' must be a port from 0 to 65535 (0: any free one), or"
                                 + " host:port, e.g. 9464 or 127.0.0.1:9464, but was [127.0.0.1:70000]."),
+                Arguments.of("horde.otlp", "grpc://127.0.0.1:4317",
+                        "configuration parameter 'horde.otlp' must be an absolute http or https URL, e.g."
+                                + " http://127.0.0.1:4318/v1/metrics, but was [grpc://127.0.0.1:4317]."),
                 Arguments.of("horde.prometheus.url", "localhost:9090",
                         "configuration parameter 'horde.prometheus.url' must be an absolute http or https URL, e.g."
                                 + " http://127.0.0.1:9090, but was [localhost:9090]."),

@@ -40,6 +40,7 @@ record HordeConfiguration(
         Duration unreachableStop,
         Optional<InetSocketAddress> prometheus,
         Optional<URI> prometheusUrl,
+        Optional<URI> otlp,
         Path reportDirectory) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
@@ -63,6 +64,7 @@ record HordeConfiguration(
                 unreachableStop(parameters),
                 prometheus(parameters),
                 url(parameters, LoadTest.PROMETHEUS_URL_PROPERTY_NAME, "http://127.0.0.1:9090"),
+                url(parameters, LoadTest.OTLP_PROPERTY_NAME, "http://127.0.0.1:4318/v1/metrics"),
                 Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
     }
 

@@ -104,13 +104,14 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
 
     /**
      * The {@code horde.*} configuration, read once per test plan and kept in the root context's store; starts the
-     * Prometheus endpoint it asks for.
+     * Prometheus endpoint and the OTLP push it asks for.
      */
     private static HordeConfiguration configuration(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(HordeConfiguration.class, key -> {
             HordeConfiguration configuration = HordeConfiguration.read(context::getConfigurationParameter);
             configuration.prometheus().ifPresent(address -> Micrometer.servePrometheus(address,
                     context.getConfigurationParameter(LoadTest.PROMETHEUS_PROPERTY_NAME).orElseThrow().strip()));
+            configuration.otlp().ifPresent(Micrometer::pushOtlp);
             return configuration;
         }, HordeConfiguration.class);
     }

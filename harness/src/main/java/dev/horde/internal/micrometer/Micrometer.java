@@ -15,28 +15,45 @@ import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
- * Whether Micrometer is on the class path and has somewhere to publish (a registry in Micrometer's global registry, or
- * the Prometheus endpoint {@value LoadTest#PROMETHEUS_PROPERTY_NAME} asks for); the publisher of a run when it has.
- * Costs nothing when it has not: the run gets {@link RunObserver#NONE}.
+ * Whether Micrometer is on the class path and has somewhere to publish (a registry in Micrometer's global registry, the
+ * Prometheus endpoint {@value LoadTest#PROMETHEUS_PROPERTY_NAME} asks for, or the OTLP push of
+ * {@value LoadTest#OTLP_PROPERTY_NAME}); the publisher of a run when it has. Costs nothing when it has not: the run
+ * gets {@link RunObserver#NONE}.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class Micrometer {
 
     private static final boolean PRESENT = present("io.micrometer.core.instrument.Metrics");
-    private static Object endpoint; // a PrometheusEndpoint, typed loosely so this class loads without Micrometer
+    // typed loosely so that this class loads without Micrometer
+    private static Object endpoint; // a PrometheusEndpoint
+    private static Object push; // an OtlpPush
 
     private Micrometer() {
     }
 
     /** What publishes {@code plan}'s run to Micrometer's global registry, or {@link RunObserver#NONE}. */
     public static synchronized RunObserver publisherOf(LoadPlan plan) {
-        if (endpoint != null) {
-            return Registries.publisher(plan, endpoint);
-        }
-        if (!PRESENT || !Registries.globalHasRegistries()) {
+        if (endpoint == null && push == null && (!PRESENT || !Registries.globalHasRegistries())) {
             return RunObserver.NONE;
         }
-        return Registries.publisher(plan, null);
+        return Registries.publisher(plan, endpoint, push);
+    }
+
+    /**
+     * Pushes Horde's meters over OTLP/HTTP to {@code url} from now until the JVM ends, unless it already does.
+     *
+     * @throws LoadTestConfigurationException if Micrometer's OTLP registry is missing
+     */
+    public static synchronized void pushOtlp(URI url) {
+        if (push != null) {
+            return;
+        }
+        if (!PRESENT || !present("io.micrometer.registry.otlp.OtlpMeterRegistry")) {
+            throw new LoadTestConfigurationException("configuration parameter '" + LoadTest.OTLP_PROPERTY_NAME + "' ["
+                    + url + "] needs Micrometer's OTLP registry on the test class path: add"
+                    + " io.micrometer:micrometer-registry-otlp (test scope).");
+        }
+        push = Registries.push(url);
     }
 
     /**
@@ -75,22 +92,35 @@ public final class Micrometer {
     /** Kept apart so that Micrometer's classes load only when they are present. */
     private static final class Registries {
 
-        private static CompositeMeterRegistry withEndpoint;
+        /** The global registry and Horde's own: the endpoint's and the push's. */
+        private static CompositeMeterRegistry all;
 
         static boolean globalHasRegistries() {
             return !Metrics.globalRegistry.getRegistries().isEmpty();
         }
 
-        static RunObserver publisher(LoadPlan plan, Object endpoint) {
-            if (endpoint == null) {
+        static RunObserver publisher(LoadPlan plan, Object endpoint, Object push) {
+            if (endpoint == null && push == null) {
                 return new MeterPublisher(plan, Metrics.globalRegistry);
             }
-            if (withEndpoint == null) {
-                withEndpoint = new CompositeMeterRegistry();
-                withEndpoint.add(Metrics.globalRegistry);
-                withEndpoint.add(((PrometheusEndpoint) endpoint).registry());
+            if (all == null) {
+                all = new CompositeMeterRegistry();
+                all.add(Metrics.globalRegistry);
+                if (endpoint != null) {
+                    all.add(((PrometheusEndpoint) endpoint).registry());
+                }
+                if (push != null) {
+                    all.add(((OtlpPush) push).registry());
+                }
             }
-            return new MeterPublisher(plan, withEndpoint);
+            return new MeterPublisher(plan, all);
+        }
+
+        static Object push(URI url) {
+            OtlpPush started = OtlpPush.start(url);
+            System.out.println("[horde] OTLP metrics pushed to " + started.url() + " every "
+                    + OtlpPush.STEP.toSeconds() + "s");
+            return started;
         }
 
         static Object serve(InetSocketAddress address, String origin) {
