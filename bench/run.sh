@@ -6,6 +6,8 @@
 #   bench/run.sh [users=50] [measured s=15] [warm-up s=5]
 #   BENCH=memory bench/run.sh [users=10000]   heap and RSS per idle user, HTTP only and with a WebSocket each
 #   BENCH=rate bench/run.sh [rate=1000] [measured s=60]   whether the open model holds its arrival rate
+#   BENCH=micrometer bench/run.sh [users=50] [measured s=15]   the lean client without and with publishing to a
+#       Prometheus registry, alternating (BENCH_ROUNDS rounds, default 3): the cost of the Micrometer bridge
 #   BENCH=warmup bench/run.sh [users=50] [s=60]   a fresh JVM's CPU per request and p50 every 5 s, REST Assured and
 #       the lean client (BENCH_TOOLS=ra for one); BENCH_JVM_OPTS adds JVM options to try (an AOT cache, Groovy or JIT
 #       settings)
@@ -96,6 +98,24 @@ measure() {
   RPS[$tool]=$(( (r1 - r0 - 1) / MEASURE ))
   CPU[$tool]=$(echo "scale=4; ($c1 - $c0) * 1000 / $(getconf CLK_TCK) / ($r1 - $r0 - 1)" | bc | sed 's/^\./0./')
 }
+
+if [ "${BENCH:-}" = micrometer ]; then # the lean client's loop without and with a Prometheus registry, alternating
+  ROUNDS=${BENCH_ROUNDS:-3}
+  printf '%-34s %10s %12s\n' "lean client ($USERS users, ${MEASURE}s)" "req/s" "CPU ms/req"
+  for round in $(seq "$ROUNDS"); do
+    for publish in false true; do
+      "$JAVA" $HEAP -Dbench.micrometer=$publish -cp "$HARNESS_CP" dev.horde.bench.LoopBenchmark fast "$NGINX_URL" \
+        "$USERS" "$LENGTH" "$WARM" > "$logs/micrometer-$publish.log" 2>&1 &
+      measure "$publish" $! "$logs/micrometer-$publish.log"
+      wait $! || { cat "$logs/micrometer-$publish.log"; exit 1; }
+      name="round $round, registry $([ "$publish" = true ] && echo on || echo off)"
+      printf '%-34s %10s %12s\n' "$name" "${RPS[$publish]}" "${CPU[$publish]}"
+      echo "bench: round=$round micrometer=$publish rps=${RPS[$publish]} cpu_ms=${CPU[$publish]}" >> "$logs/micrometer.txt"
+    done
+  done
+  cat "$logs/micrometer.txt"
+  exit 0
+fi
 
 for tool in fast ra; do
   echo "bench: harness $tool path, $USERS users, ${WARM}s warm-up + ${MEASURE}s" >&2

@@ -30,8 +30,9 @@ import org.HdrHistogram.HistogramIterationValue;
 /**
  * Publishes one run to a Micrometer registry, on the sampler thread once a second: every sample into the timer
  * {@value #SAMPLE} of its metric and outcome (from the interval's histograms, so the request path is untouched), the
- * users running, failures by cause, scheduled iterations late or dropped, and each budget's value, limit and whether it holds so far. The timers' histograms
- * have a bucket at every latency budget's limit, so a Prometheus query of the share within the budget is exact.
+ * users running, failures by cause, scheduled iterations late or dropped, and each budget's value, limit and whether
+ * it holds so far. The timers' histograms have a bucket at every latency budget's limit, so a Prometheus query of the
+ * share within the budget is exact.
  * Tags are the test, the metric (bounded by the metric-name cap), its kind and outcome, a failure cause (bounded per
  * metric) or a budget's description; all come from masked names.
  */

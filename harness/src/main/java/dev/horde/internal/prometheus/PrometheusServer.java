@@ -49,7 +49,8 @@ final class PrometheusServer {
         List<Series> series = new ArrayList<>();
         for (JsonNode result : data.path("result")) {
             Map<String, String> labels = new TreeMap<>();
-            result.path("metric").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+            result.path("metric").fields()
+                    .forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
             labels.remove("__name__"); // the query names it
             JsonNode values = result.path("values");
             long[] times = new long[values.size()];

@@ -50,19 +50,20 @@ public final class TargetMetrics {
 
     /**
      * Reads every target metric of {@code plan} from {@code from} to {@code to}, once Prometheus has scraped its
-     * targets past {@code to} (or the longest scrape interval has passed twice); an error of the server becomes the
-     * readings' error, never an exception.
+     * targets past {@code to} (or the longest scrape interval and a second have passed); an error of the server
+     * becomes the readings' error, never an exception.
      */
     public static List<TargetReading> read(LoadPlan plan, Instant from, Instant to) {
         if (plan.targetQueries().isEmpty()) {
             return List.of();
         }
         Duration window = Duration.between(from, to);
-        Duration step = Duration.ofSeconds(Math.max(STEP.toSeconds(), (window.toSeconds() + MAX_POINTS - 1) / MAX_POINTS));
+        Duration step = Duration.ofSeconds(
+                Math.max(STEP.toSeconds(), (window.toSeconds() + MAX_POINTS - 1) / MAX_POINTS));
         PrometheusServer server = new PrometheusServer(plan.prometheusUrl());
         String unavailable = null;
         try {
-            Duration wait = server.longestScrapeInterval().multipliedBy(2).plusSeconds(1);
+            Duration wait = server.longestScrapeInterval().plusSeconds(1);
             server.awaitScrapesAfter(to, to.plus(wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT));
         } catch (PrometheusException e) {
             unavailable = e.getMessage();

@@ -48,8 +48,9 @@ public record TargetReading(TargetQuery query, String promql, Instant from, Inst
             return Optional.of(error);
         }
         if (empty()) {
-            return Optional.of("no data from " + TIME.format(from) + " to " + TIME.format(to) + " UTC" + (series.isEmpty() ? "" : " (" + series.size()
-                    + " series, every value NaN)") + ": is the target scraped, and does the query name its metrics?");
+            return Optional.of("no data from " + TIME.format(from) + " to " + TIME.format(to) + " UTC"
+                    + (series.isEmpty() ? "" : " (" + series.size() + " series, every value NaN)")
+                    + ": is the target scraped, and does the query name its metrics?");
         }
         return Optional.empty();
     }
@@ -71,8 +72,8 @@ public record TargetReading(TargetQuery query, String promql, Instant from, Inst
         Limit.Style style = style();
         List<String> lines = new ArrayList<>();
         for (Series s : series.subList(0, Math.min(SHOWN_SERIES, series.size()))) {
-            lines.add(query.name() + (series.size() > 1 ? s.labelsText() : "") + ": last " + style.format(s.last().orElse(Double.NaN)) + ", mean "
-                    + style.format(s.mean().orElse(Double.NaN)) + ", min " + style.format(s.min().orElse(Double.NaN))
+            lines.add(query.name() + (series.size() > 1 ? s.labelsText() : "") + ": last "
+                    + style.format(s.last().orElse(Double.NaN)) + ", mean " + style.format(s.mean().orElse(Double.NaN)) + ", min " + style.format(s.min().orElse(Double.NaN))
                     + ", max " + style.format(s.max().orElse(Double.NaN)) + " (" + s.finite().count() + " steps)");
         }
         if (series.size() > SHOWN_SERIES) {

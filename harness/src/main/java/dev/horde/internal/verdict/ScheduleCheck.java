@@ -50,7 +50,8 @@ public final class ScheduleCheck {
                 .append(Format.percent(ScheduleStats.TOLERANCE));
         if (schedule.behind()) {
             text.append(plan.model() == LoadModel.OPEN
-                    ? " — the pool of " + Format.count(plan.users(), "user") + " could not keep the rate" + poolNeeded(plan, metrics)
+                    ? " — the pool of " + Format.count(plan.users(), "user") + " could not keep the rate"
+                            + poolNeeded(plan, metrics)
                             .map(needed -> ": " + needed + ", or find what slows iterations down")
                             .orElse(": raise 'users' or find what slows iterations down")
                     : " — iterations took longer than the pacing of " + plan.pacing().toMillis() + " ms");
