@@ -51,6 +51,19 @@ class AllureCategoriesTests {
         assertThat(categoriesOf(message)).containsExactly("harness or configuration error");
     }
 
+    /** Target metrics' breaches as TargetMetricTests' real runs against Prometheus print them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            served/s was 187 at its highest, max 5 (4 steps of 1s from Prometheus)
+            absent: no data from 04:31:16 to 04:31:17 UTC: is the target scraped, and does the query name its metrics?; query: sum(rate(no_such_metric_total[2s]))
+            served/s: Prometheus at http://127.0.0.1:40179/ could not be reached (connection refused); query: sum(rate(x[2s]))
+            """)
+    void targetMetricBreachesAreTheirOwnCategory(String breach) throws IOException {
+        String message = "1 of 1 budget broken in Served.get (2 users, 3s):\n  " + breach;
+
+        assertThat(categoriesOf(message)).containsExactly("target metric budget broken");
+    }
+
     /** Real load tests that fail, each in its own way; their failure messages, not made-up ones, are categorised. */
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', textBlock = """
