@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The {@link #query()} is evaluated at every second of the measured window (a range query), after Prometheus
  * scraped its targets once more past the run's end. In it, {@code $__range} stands for the measured window (e.g.
- * {@code 57s}) and {@code $__interval} for the step. Before any user starts, the query is checked by Prometheus: a
+ * {@code 57012ms}) and {@code $__interval} for the step. Before any user starts, the query is checked by Prometheus: a
  * server that cannot be reached or a query it refuses fails the test with its message. A budget whose query finds no
  * data, or whose server fails after the run, breaks, naming the query: it never passes silently.
  *

@@ -71,7 +71,8 @@ public final class PrometheusProcess implements AutoCloseable {
                             && body.split("\"health\":\"up\"", -1).length - 1 == targets.size()).orElse(false));
         } catch (RuntimeException e) {
             prometheus.close();
-            throw new IllegalStateException("Prometheus did not start: " + Files.readString(dir.resolve("prometheus.log")), e);
+            throw new IllegalStateException("Prometheus did not start: "
+                    + Files.readString(dir.resolve("prometheus.log")), e);
         }
         return prometheus;
     }

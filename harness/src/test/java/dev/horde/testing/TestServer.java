@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms), {@code /leak}
  * (401 with a token and a password in its body, and a session cookie), {@code /json} (201 when the body is JSON,
  * 400 when not), {@code /count?prefix=P} (how many requests it answered on paths starting with P, itself not
- * counted), {@code /metrics} (those counts for Prometheus as {@code test_requests_total{path}}). It also counts the connections requests came on, and requests that chaos marked under
- * {@code "chaos <kind>"}.
+ * counted), {@code /metrics} (those counts for Prometheus as {@code test_requests_total{path}}). It also counts the
+ * connections requests came on, and requests that chaos marked under {@code "chaos <kind>"}.
  */
 public final class TestServer implements AutoCloseable {
 

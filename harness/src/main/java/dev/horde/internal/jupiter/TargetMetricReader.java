@@ -29,13 +29,15 @@ final class TargetMetricReader {
     static List<TargetQuery> read(Class<?> testClass, Method method, Optional<URI> prometheusUrl) {
         List<TargetQuery> queries = new ArrayList<>();
         read(method, "method [" + ConfigurationErrors.method(method) + "]", queries);
-        for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
+        for (Class<?> c = testClass; c != null;
+                c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
             read(c, "class [" + c.getSimpleName() + "]", queries);
         }
         if (!queries.isEmpty() && prometheusUrl.isEmpty()) {
+            String property = LoadTest.PROMETHEUS_URL_PROPERTY_NAME;
             throw new LoadTestConfigurationException(queries.get(0).where() + " needs a Prometheus server to ask: set"
-                    + " configuration parameter '" + LoadTest.PROMETHEUS_URL_PROPERTY_NAME + "', e.g. -D"
-                    + LoadTest.PROMETHEUS_URL_PROPERTY_NAME + "=http://127.0.0.1:9090 or in junit-platform.properties.");
+                    + " configuration parameter '" + property + "', e.g. -D" + property
+                    + "=http://127.0.0.1:9090 or in junit-platform.properties.");
         }
         return List.copyOf(queries);
     }

@@ -31,7 +31,7 @@ final class OtlpPush {
         Runtime.getRuntime().addShutdownHook(new Thread(registry::close, "horde-otlp-last-push"));
     }
 
-    /** Starts pushing to {@code url}, an OTLP/HTTP metrics endpoint such as {@code http://127.0.0.1:4318/v1/metrics}. */
+    /** Starts pushing to {@code url}, an OTLP/HTTP metrics endpoint, e.g. {@code http://127.0.0.1:4318/v1/metrics}. */
     static OtlpPush start(URI url) {
         return new OtlpPush(url);
     }

@@ -31,10 +31,11 @@ public record TargetQuery(String name, String query, Limit max, Limit min, Targe
 
     /** The query with {@link #RANGE} and {@link #INTERVAL} replaced by {@code range} and {@code step}. */
     public String expand(Duration range, Duration step) {
-        return query.replace(RANGE, seconds(range)).replace(INTERVAL, seconds(step));
+        return query.replace(RANGE, millis(range)).replace(INTERVAL, millis(step));
     }
 
-    private static String seconds(Duration duration) {
-        return Math.max(1, (duration.toMillis() + 999) / 1000) + "s";
+    /** A PromQL duration: whole milliseconds, at least one. */
+    private static String millis(Duration duration) {
+        return Math.max(1, duration.toMillis()) + "ms";
     }
 }

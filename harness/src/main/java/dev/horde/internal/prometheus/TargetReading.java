@@ -73,7 +73,8 @@ public record TargetReading(TargetQuery query, String promql, Instant from, Inst
         List<String> lines = new ArrayList<>();
         for (Series s : series.subList(0, Math.min(SHOWN_SERIES, series.size()))) {
             lines.add(query.name() + (series.size() > 1 ? s.labelsText() : "") + ": last "
-                    + style.format(s.last().orElse(Double.NaN)) + ", mean " + style.format(s.mean().orElse(Double.NaN)) + ", min " + style.format(s.min().orElse(Double.NaN))
+                    + style.format(s.last().orElse(Double.NaN)) + ", mean " + style.format(s.mean().orElse(Double.NaN))
+                    + ", min " + style.format(s.min().orElse(Double.NaN))
                     + ", max " + style.format(s.max().orElse(Double.NaN)) + " (" + s.finite().count() + " steps)");
         }
         if (series.size() > SHOWN_SERIES) {

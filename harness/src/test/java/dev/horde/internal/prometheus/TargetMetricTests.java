@@ -57,7 +57,8 @@ class TargetMetricTests {
     }
 
     private static EngineExecutionResults run(Class<?> fixture, Path reports) {
-        return Fixtures.run(fixture, reports, Map.of(LoadTest.PROMETHEUS_URL_PROPERTY_NAME, prometheus.url().toString()));
+        return Fixtures.run(fixture, reports,
+                Map.of(LoadTest.PROMETHEUS_URL_PROPERTY_NAME, prometheus.url().toString()));
     }
 
     @Test
@@ -73,6 +74,13 @@ class TargetMetricTests {
                 .matches("served/s was [0-9.,]+ on average, min 20 \\(\\d+ steps of 1s from Prometheus\\)");
         assertThat(summary.getDouble("budgets.find { it.quantity == 'targetMin' }.measured")).isGreaterThan(20);
         assertThat(summary.getBoolean("budgets.find { it.quantity == 'targetMin' }.passed")).isTrue();
+        assertThat(summary.getString("targetMetrics[1].query"))
+                .as("a class's target metric, $__range as the measured window")
+                .isEqualTo("sum(increase(test_requests_total{path=\"/ok\"}["
+                        + Math.round(summary.getDouble("run.measuredMs")) + "ms]))");
+        assertThat(summary.getString("budgets.find { it.metric == 'served in the window' }.message"))
+                .matches("served in the window was [0-9.,]+ at the end, min 100"
+                        + " \\(\\d+ steps of 1s from Prometheus\\)");
     }
 
     @Test
@@ -151,6 +159,8 @@ class TargetMetricTests {
         Thread.sleep(10);
     }
 
+    @TargetMetric(name = "served in the window", over = TargetMetric.Over.LAST, min = "100",
+            query = "sum(increase(test_requests_total{path=\"/ok\"}[$__range]))")
     static class Served {
         @TargetMetric(name = "served/s", query = "sum(rate(test_requests_total[2s]))", min = "20",
                 over = TargetMetric.Over.MEAN)
