@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.horde.internal.http.Endpoints;
 import dev.horde.internal.metrics.FailureCause;
+import dev.horde.internal.plan.NamedTargets;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public final class HttpApi {
     private final HttpClientContext context = HttpClientContext.create();
     private final BasicCookieStore cookies = new BasicCookieStore();
     private final List<Header> headers = new ArrayList<>(2);
+    private String target;
     private HttpTransport transport;
     private Endpoints endpoints;
     private Deadlines.Slot deadline;
@@ -99,6 +101,23 @@ public final class HttpApi {
             path = path.substring(0, path.length() - 1);
         }
         return new HttpApi(new HttpHost(scheme.toLowerCase(java.util.Locale.ROOT), uri.getHost(), uri.getPort()), path);
+    }
+
+    /**
+     * Names the service this client reaches, so that its requests' metrics carry the name: {@code auth: POST /login}
+     * rather than {@code POST /login}, apart from the same path of another service. {@code UserEntity.api(name)}
+     * names its clients so.
+     *
+     * @throws IllegalArgumentException if {@code target} is not a name of letters, digits, {@code _ . -}
+     */
+    public HttpApi named(String target) {
+        if (target == null || !NamedTargets.NAME.matcher(target).matches()) {
+            throw new IllegalArgumentException("target name [" + target + "] must be letters, digits, '_', '.' or '-',"
+                    + " starting with a letter or digit, e.g. auth");
+        }
+        this.target = target;
+        this.transport = null; // finds this name's metrics on the next request
+        return this;
     }
 
     /** Sends {@code Authorization: Bearer <token>} with every request from now on. */
@@ -195,7 +214,7 @@ public final class HttpApi {
         HttpTransport current = HttpTransport.current();
         if (current != transport) {
             transport = current;
-            endpoints = current.endpoints(basePath);
+            endpoints = current.endpoints(target, basePath);
             deadline = current.deadlineSlot();
         }
         return current;

@@ -119,9 +119,9 @@ final class HttpTransport implements AutoCloseable {
         return deadlines == null ? null : deadlines.slot();
     }
 
-    /** The metrics of requests under {@code basePath}, or null when requests are not recorded. */
-    Endpoints endpoints(String basePath) {
-        return metrics == null ? null : metrics.endpoints(basePath);
+    /** The metrics of requests under {@code basePath} to {@code target}, or null when requests are not recorded. */
+    Endpoints endpoints(String target, String basePath) {
+        return metrics == null ? null : metrics.endpoints(target, basePath);
     }
 
     @Override

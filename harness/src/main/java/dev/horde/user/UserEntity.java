@@ -2,12 +2,14 @@ package dev.horde.user;
 
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import dev.horde.LoadTest;
 import dev.horde.MetricNames;
 import dev.horde.http.HttpApi;
 import dev.horde.internal.engine.UserContext;
 import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricRegistry;
+import dev.horde.internal.plan.NamedTargets;
 import dev.horde.internal.restassured.RestAssuredTarget;
 import dev.horde.store.Inbox;
 import dev.horde.store.MemStore;
@@ -59,6 +61,7 @@ public abstract class UserEntity implements User, AutoCloseable {
     private final MemStore state = new MemStore();
     private WebSocketSession socket;
     private HttpApi api;
+    private final Map<String, HttpApi> apis = new HashMap<>(2);
     private volatile MetricRegistry metrics;
 
     @Override
@@ -88,10 +91,47 @@ public abstract class UserEntity implements User, AutoCloseable {
      */
     protected HttpApi api() {
         if (api == null) {
-            api = HttpApi.to(baseUri());
+            String base = baseUri();
+            api = HttpApi.to(base);
+            UserContext user = UserContext.get();
+            String name = user == null ? null : user.scope().namedTargets().nameOf(URI.create(base));
+            if (name != null) { // the default target is also a named one: its metrics carry the name, as REST Assured's
+                api.named(name);
+            }
             state.get(TOKEN).ifPresent(api::bearer);
         }
         return api;
+    }
+
+    /**
+     * This user's lean HTTP client for the service named {@code target} ({@code horde.target.<target>}), created on
+     * first use; its requests' metrics carry the name, {@code auth: POST /api/users/login}, apart from the same path
+     * of another service. It carries the session token and keeps the cookies the server sets.
+     *
+     * @throws IllegalStateException if no target of that name is configured; the message names those that are
+     */
+    protected HttpApi api(String target) {
+        HttpApi named = apis.get(target);
+        if (named == null) {
+            named = HttpApi.to(target(target).toString()).named(target);
+            state.get(TOKEN).ifPresent(named::bearer);
+            apis.put(target, named);
+        }
+        return named;
+    }
+
+    /**
+     * The URL of the service named {@code name} ({@code horde.target.<name>}), e.g. for a WebSocket of that service:
+     * {@code connect(target("chat").resolve("/api/websocket"))}.
+     *
+     * @throws IllegalStateException if no target of that name is configured; the message names those that are
+     */
+    protected URI target(String name) {
+        UserContext user = UserContext.get();
+        NamedTargets targets = user == null ? NamedTargets.NONE : user.scope().namedTargets();
+        return targets.uri(name).orElseThrow(() -> new IllegalStateException("no target named '" + name
+                + "': configure " + LoadTest.TARGET_PROPERTY_NAME + "." + name + "=http://host:port (-D or"
+                + " junit-platform.properties); configured targets: " + targets.names()));
     }
 
     /**
@@ -116,6 +156,7 @@ public abstract class UserEntity implements User, AutoCloseable {
         if (api != null) {
             api.bearer(token);
         }
+        apis.values().forEach(named -> named.bearer(token));
     }
 
     /** Forgets the session token and cookies, in both HTTP clients. */
@@ -125,6 +166,7 @@ public abstract class UserEntity implements User, AutoCloseable {
         if (api != null) {
             api.clearSession();
         }
+        apis.values().forEach(HttpApi::clearSession);
     }
 
     /** Keeps the cookies {@code response} set. */

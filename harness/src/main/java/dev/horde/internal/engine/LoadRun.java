@@ -76,7 +76,7 @@ public final class LoadRun implements AutoCloseable {
         this.users = users;
         this.threads = threads;
         this.finished = new CountDownLatch(plan.users());
-        this.scope = new RunScope(plan.users(), plan.requestTimeout(), plan.target());
+        this.scope = new RunScope(plan.users(), plan.requestTimeout(), plan.target(), plan.namedTargets());
         this.shape = plan.shape();
     }
 

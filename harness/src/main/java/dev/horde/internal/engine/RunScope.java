@@ -2,6 +2,7 @@ package dev.horde.internal.engine;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.plan.NamedTargets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,18 +22,26 @@ public final class RunScope implements AutoCloseable {
     private final int maxUsers;
     private final Duration requestTimeout;
     private final URI target;
+    private final NamedTargets namedTargets;
     private final ConcurrentHashMap<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final List<AutoCloseable> created = new ArrayList<>(); // the shared instances to close, in creation order
     private boolean closed;
 
     /**
      * A scope for a run of at most {@code maxUsers} concurrent users whose requests time out after {@code requestTimeout}
-     * and whose clients reach {@code target} by default (null when none is configured).
+     * and whose clients reach {@code target} by default (null when none is configured), and {@code namedTargets} by
+     * name.
      */
-    public RunScope(int maxUsers, Duration requestTimeout, URI target) {
+    public RunScope(int maxUsers, Duration requestTimeout, URI target, NamedTargets namedTargets) {
         this.maxUsers = maxUsers;
         this.requestTimeout = requestTimeout;
         this.target = target;
+        this.namedTargets = namedTargets;
+    }
+
+    /** The services the users reach by name. */
+    public NamedTargets namedTargets() {
+        return namedTargets;
     }
 
     /** The service the users' clients reach by default; null when none is configured. */

@@ -17,15 +17,18 @@ public final class Endpoints {
     private static final String[] METHODS = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
 
     private final MetricRegistry registry;
+    private final String prefix;
     private final String basePath;
     private final ConcurrentHashMap<String, Metric[]> byTemplate = new ConcurrentHashMap<>();
 
-    public Endpoints(MetricRegistry registry, String basePath) {
+    /** The metrics of requests under {@code basePath} to {@code target}, a named target (null for the default one). */
+    public Endpoints(MetricRegistry registry, String target, String basePath) {
         this.registry = registry;
+        this.prefix = target == null ? "" : target + ": ";
         this.basePath = basePath;
     }
 
-    /** The metric {@code "METHOD /base-path/template"}, without query. */
+    /** The metric {@code "METHOD /base-path/template"}, without query; {@code "target: METHOD …"} for a named one. */
     public Metric metric(String method, String template) {
         int slot = slot(method);
         if (slot < 0) {
@@ -52,7 +55,7 @@ public final class Endpoints {
     }
 
     private String name(String method, String template) {
-        return method + " " + MetricPaths.path(basePath, template);
+        return prefix + method + " " + MetricPaths.path(basePath, template);
     }
 
     private static int slot(String method) {

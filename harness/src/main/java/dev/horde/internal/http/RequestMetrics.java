@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
- * The request metrics of one run, by base path, shared by both HTTP clients: a request finds its metric by base path,
- * path as written and method, without building its name.
+ * The request metrics of one run, by named target and base path, shared by both HTTP clients: a request finds its
+ * metric by target, base path, path as written and method, without building its name.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class RequestMetrics {
@@ -26,10 +26,15 @@ public final class RequestMetrics {
         return user.scope().shared(RequestMetrics.class, scope -> new RequestMetrics(user.metrics()));
     }
 
-    /** The metrics of requests under {@code basePath} (null or empty for none). */
-    public Endpoints endpoints(String basePath) {
+    /**
+     * The metrics of requests under {@code basePath} (null or empty for none) to the named target {@code target}, or to
+     * the default one when null.
+     */
+    public Endpoints endpoints(String target, String basePath) {
         String base = basePath == null ? "" : basePath;
-        Endpoints endpoints = byBasePath.get(base);
-        return endpoints != null ? endpoints : byBasePath.computeIfAbsent(base, b -> new Endpoints(registry, b));
+        String key = target == null ? base : target + '\n' + base;
+        Endpoints endpoints = byBasePath.get(key);
+        return endpoints != null ? endpoints
+                : byBasePath.computeIfAbsent(key, k -> new Endpoints(registry, target, base));
     }
 }

@@ -6,6 +6,7 @@ import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.ThroughputBudget;
 import dev.horde.internal.metrics.Format;
+import dev.horde.internal.plan.NamedTargets;
 import dev.horde.internal.verdict.Budget;
 import dev.horde.internal.verdict.ErrorRateLimit;
 import dev.horde.internal.verdict.LatencyLimit;
@@ -35,11 +36,11 @@ final class BudgetReader {
      * The budgets of {@code method}; a {@code horde.users.factor} ({@code usersFactor}) scales the load, so it scales
      * the minimum of throughput budgets too.
      */
-    static List<Budget> read(Class<?> testClass, Method method, OptionalDouble usersFactor) {
+    static List<Budget> read(Class<?> testClass, Method method, OptionalDouble usersFactor, NamedTargets targets) {
         List<Budget> budgets = new ArrayList<>();
-        read(method, "method [" + ConfigurationErrors.method(method) + "]", budgets, usersFactor);
+        read(method, "method [" + ConfigurationErrors.method(method) + "]", budgets, usersFactor, targets);
         for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
-            read(c, "class [" + c.getSimpleName() + "]", budgets, usersFactor);
+            read(c, "class [" + c.getSimpleName() + "]", budgets, usersFactor, targets);
         }
         if (budgets.stream().noneMatch(ErrorRateLimit.class::isInstance)) {
             budgets.add(new SomethingSucceeds());
@@ -47,12 +48,16 @@ final class BudgetReader {
         return List.copyOf(budgets);
     }
 
-    private static void read(AnnotatedElement element, String where, List<Budget> budgets, OptionalDouble usersFactor) {
+    private static void read(AnnotatedElement element, String where, List<Budget> budgets, OptionalDouble usersFactor,
+            NamedTargets targets) {
         for (LatencyBudget budget : AnnotationSupport.findRepeatableAnnotations(element, LatencyBudget.class)) {
-            latency(budget, "@LatencyBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where, budgets);
+            String at = "@LatencyBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where;
+            checkTarget(at, budget.metric(), targets);
+            latency(budget, at, budgets);
         }
         for (ErrorBudget budget : AnnotationSupport.findRepeatableAnnotations(element, ErrorBudget.class)) {
             String at = "@ErrorBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where;
+            checkTarget(at, budget.metric(), targets);
             double rate = budget.maxRate();
             if (!(rate >= 0 && rate <= 1)) {
                 throw new LoadTestConfigurationException(at + " must declare 'maxRate' from 0 to 1 (0.01 is 1%) but was ["
@@ -62,6 +67,7 @@ final class BudgetReader {
         }
         for (ThroughputBudget budget : AnnotationSupport.findRepeatableAnnotations(element, ThroughputBudget.class)) {
             String at = "@ThroughputBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where;
+            checkTarget(at, budget.metric(), targets);
             if (!(budget.min() >= 0) || Double.isInfinite(budget.min())) {
                 throw new LoadTestConfigurationException(at + " must declare 'min' >= 0 (requests per second) but was ["
                         + budget.min() + "].");
@@ -71,6 +77,15 @@ final class BudgetReader {
                             Format.exact(budget.min()) + "/s × " + LoadTest.USERS_FACTOR_PROPERTY_NAME + "="
                                     + Format.exact(usersFactor.getAsDouble())));
         }
+    }
+
+    /** A budget on {@code auth: GET /x} needs a target named {@code auth}. */
+    private static void checkTarget(String at, String metric, NamedTargets targets) {
+        NamedTargets.named(metric.strip()).filter(name -> targets.uri(name).isEmpty()).ifPresent(name -> {
+            throw new LoadTestConfigurationException(at + " names the target [" + name + "], which is not configured:"
+                    + " set " + LoadTest.TARGET_PROPERTY_NAME + "." + name + "=http://host:port (-D or"
+                    + " junit-platform.properties); configured targets: " + targets.names() + ".");
+        });
     }
 
     private static void latency(LatencyBudget budget, String where, List<Budget> budgets) {

@@ -6,6 +6,7 @@ import dev.horde.Stage;
 import dev.horde.control.UserController;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.plan.NamedTargets;
 import dev.horde.internal.restassured.RestAssuredTarget;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -48,6 +49,7 @@ final class PlanReader {
                     + annotation.iterations() + "]: in the open model iterations arrive at the rate until the end;"
                     + " remove 'iterations'.");
         }
+        NamedTargets targets = NamedTargetReader.read(parameters);
         return LoadPlan.builder(testClass.getName() + "." + method.getName())
                 .users(shape.users())
                 .duration(shape.duration())
@@ -62,7 +64,7 @@ final class PlanReader {
                 .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
                 .progressEvery(configuration.progressEvery())
                 .reportDirectory(configuration.reportDirectory())
-                .budgets(BudgetReader.read(testClass, method, configuration.usersFactor()))
+                .budgets(BudgetReader.read(testClass, method, configuration.usersFactor(), targets))
                 .targetQueries(TargetMetricReader.read(testClass, method, configuration.prometheusUrl()),
                         configuration.prometheusUrl().orElse(null))
                 .failWhenBehind(configuration.failWhenBehind())
@@ -72,6 +74,7 @@ final class PlanReader {
                 .controller(annotation.controller() == UserController.class ? null : annotation.controller())
                 .unreachableStop(configuration.unreachableStop())
                 .adjustments(shapes.adjustments())
+                .namedTargets(targets)
                 .build();
     }
 

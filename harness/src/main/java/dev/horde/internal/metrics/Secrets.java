@@ -28,6 +28,13 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** {@code uri} as reports show it: credentials and secret parameters replaced by {@value #MASK}. */
+    public static String mask(java.net.URI uri) {
+        String text = uri.getRawUserInfo() == null ? uri.toString()
+                : uri.toString().replace(uri.getRawUserInfo() + "@", MASK + "@");
+        return mask(text);
+    }
+
     /** {@code text} with every secret value replaced by {@value #MASK}; null stays null. */
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {

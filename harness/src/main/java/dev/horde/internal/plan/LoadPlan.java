@@ -44,6 +44,7 @@ import org.apiguardian.api.API;
  * @param adjustments the settings the run uses other than the annotations wrote them, e.g. overridden users
  * @param targetQueries the system under test's metrics read from Prometheus, in declaration order
  * @param prometheusUrl the Prometheus server the target queries ask; null when none is configured
+ * @param namedTargets the services users reach by name besides {@code target}
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -72,7 +73,8 @@ public record LoadPlan(
         Duration unreachableStop,
         List<Adjustment> adjustments,
         List<TargetQuery> targetQueries,
-        URI prometheusUrl) {
+        URI prometheusUrl,
+        NamedTargets namedTargets) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -100,14 +102,14 @@ public record LoadPlan(
         return testId.substring(simple + 1);
     }
 
-    /** The target as reports show it: its URL with credentials and secret parameters masked, or "none configured". */
+    /**
+     * The targets as reports show them, credentials and secret parameters masked: the default one's URL (or "none
+     * configured"), then the named ones, {@code http://127.0.0.1:8080; auth http://127.0.0.1:8081}.
+     */
     public String targetText() {
-        if (target == null) {
-            return "none configured";
-        }
-        String text = target.getRawUserInfo() == null ? target.toString()
-                : target.toString().replace(target.getRawUserInfo() + "@", Secrets.MASK + "@");
-        return Secrets.mask(text);
+        String text = target == null ? "none configured" : Secrets.mask(target);
+        return namedTargets.byName().isEmpty() ? text
+                : (target == null ? "" : text + "; ") + namedTargets.describe();
     }
 
     /** The load over time. */
@@ -191,6 +193,7 @@ public record LoadPlan(
         private List<Adjustment> adjustments = List.of();
         private List<TargetQuery> targetQueries = List.of();
         private URI prometheusUrl;
+        private NamedTargets namedTargets = NamedTargets.NONE;
 
         private Builder(String testId) {
             this.testId = testId;
@@ -223,6 +226,7 @@ public record LoadPlan(
             adjustments = plan.adjustments;
             targetQueries = plan.targetQueries;
             prometheusUrl = plan.prometheusUrl;
+            namedTargets = plan.namedTargets;
         }
 
         public Builder testId(String testId) {
@@ -350,12 +354,18 @@ public record LoadPlan(
             return this;
         }
 
+        /** The services users reach by name besides the default target. */
+        public Builder namedTargets(NamedTargets namedTargets) {
+            this.namedTargets = namedTargets;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     chaos, generatorWarmUp, target, controller, unreachableStop, adjustments, targetQueries,
-                    prometheusUrl);
+                    prometheusUrl, namedTargets);
         }
     }
 }

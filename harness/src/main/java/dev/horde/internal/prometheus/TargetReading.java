@@ -3,8 +3,8 @@ package dev.horde.internal.prometheus;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.TargetMetric;
-import dev.horde.internal.verdict.BudgetResult;
 import dev.horde.internal.verdict.BudgetResult.Quantity;
+import dev.horde.internal.verdict.BudgetResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -9,14 +9,15 @@ import dev.horde.internal.metrics.Interval;
 import dev.horde.internal.metrics.IntervalStats;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.plan.Adjustment;
 import dev.horde.internal.plan.ChaosPlan;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.plan.PlannedStage;
 import dev.horde.internal.prometheus.Series;
 import dev.horde.internal.prometheus.TargetReading;
-import dev.horde.internal.plan.PlannedStage;
 import dev.horde.internal.verdict.BudgetResult;
 import dev.horde.internal.verdict.Diagnosis;
 import java.io.IOException;
@@ -69,7 +70,10 @@ public final class JsonSummary {
                 .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))
                 .name("startedAt").value(report.startedAt().toString());
         json.name("plan").beginObject()
-                .name("target").value(plan.target() == null ? null : plan.targetText())
+                .name("target").value(plan.target() == null ? null : Secrets.mask(plan.target()))
+                .name("targets").beginObject();
+        plan.namedTargets().byName().forEach((name, uri) -> json.name(name).value(Secrets.mask(uri)));
+        json.endObject()
                 .name("controller").value(plan.controller() == null ? null : plan.controller().getName())
                 .name("users").value(plan.users())
                 .name("duration").value(Durations.format(plan.duration()))

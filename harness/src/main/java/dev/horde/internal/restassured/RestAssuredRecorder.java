@@ -6,6 +6,7 @@ import dev.horde.internal.engine.UserContext;
 import dev.horde.internal.http.RequestMetrics;
 import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.Metric;
+import dev.horde.internal.plan.NamedTargets;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -14,6 +15,7 @@ import io.restassured.filter.FilterContext;
 import io.restassured.response.Response;
 import io.restassured.specification.FilterableRequestSpecification;
 import io.restassured.specification.FilterableResponseSpecification;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,7 @@ public final class RestAssuredRecorder implements Filter {
         applyDefaultTimeouts(request, user);
         user.chaos().delay(); // the only chaos for REST Assured requests: aborts and malformed payloads are lean-client only
         RestAssuredClients.UserClient client = RestAssuredClients.assign(request, user);
-        Metric metric = RequestMetrics.of(user).endpoints(request.getBasePath())
+        Metric metric = RequestMetrics.of(user).endpoints(targetOf(request, user), request.getBasePath())
                 .metric(request.getMethod(), request.getUserDefinedPath() == null ? "" : request.getUserDefinedPath());
         long start = metric.start();
         Response result;
@@ -109,6 +111,19 @@ public final class RestAssuredRecorder implements Filter {
             metric.recordSuccess(start, end);
         }
         return result;
+    }
+
+    /** The named target {@code request} goes to, by its scheme, host, port and path; null for any other. */
+    private static String targetOf(FilterableRequestSpecification request, UserContext user) {
+        NamedTargets targets = user.scope().namedTargets();
+        if (targets.byName().isEmpty()) {
+            return null;
+        }
+        try {
+            return targets.nameOf(URI.create(request.getURI()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static void applyDefaultTimeouts(FilterableRequestSpecification request, UserContext user) {

@@ -24,7 +24,7 @@ class RunScopeTests {
 
     @Test
     void aSharedInstanceMayAskForAnotherWhileItIsCreated() {
-        RunScope scope = new RunScope(10, Duration.ofSeconds(1), null);
+        RunScope scope = new RunScope(10, Duration.ofSeconds(1), null, dev.horde.internal.plan.NamedTargets.NONE);
 
         Object first = chain(scope, 0);
 
@@ -39,7 +39,7 @@ class RunScopeTests {
 
     @Test
     void closingClosesEveryCloseableNewestFirstAndNothingIsSharedAfterwards() {
-        RunScope scope = new RunScope(10, Duration.ofSeconds(1), null);
+        RunScope scope = new RunScope(10, Duration.ofSeconds(1), null, dev.horde.internal.plan.NamedTargets.NONE);
         List<String> closed = new ArrayList<>();
         scope.shared(Outer.class, s -> {
             s.shared(Inner.class, t -> new Inner(closed));
