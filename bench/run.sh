@@ -7,7 +7,8 @@
 #   BENCH=memory bench/run.sh [users=10000]   heap and RSS per idle user, HTTP only and with a WebSocket each
 #   BENCH=rate bench/run.sh [rate=1000] [measured s=60]   whether the open model holds its arrival rate
 #   BENCH=micrometer bench/run.sh [users=50] [measured s=15]   the lean client without and with publishing to a
-#       Prometheus registry, alternating (BENCH_ROUNDS rounds, default 3): the cost of the Micrometer bridge
+#       Prometheus registry, alternating (BENCH_ROUNDS rounds, default 3), after the publisher's own CPU per sample
+#       measured apart: the cost of the Micrometer bridge
 #   BENCH=warmup bench/run.sh [users=50] [s=60]   a fresh JVM's CPU per request and p50 every 5 s, REST Assured and
 #       the lean client (BENCH_TOOLS=ra for one); BENCH_JVM_OPTS adds JVM options to try (an AOT cache, Groovy or JIT
 #       settings)
@@ -101,6 +102,7 @@ measure() {
 
 if [ "${BENCH:-}" = micrometer ]; then # the lean client's loop without and with a Prometheus registry, alternating
   ROUNDS=${BENCH_ROUNDS:-3}
+  "$JAVA" $HEAP -cp "$HARNESS_CP" dev.horde.bench.PublisherBenchmark | tee "$logs/micrometer.txt"
   printf '%-34s %10s %12s\n' "lean client ($USERS users, ${MEASURE}s)" "req/s" "CPU ms/req"
   for round in $(seq "$ROUNDS"); do
     for publish in false true; do
