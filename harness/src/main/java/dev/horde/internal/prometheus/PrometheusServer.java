@@ -35,11 +35,6 @@ final class PrometheusServer {
         this.client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
-    /** Where the server is, as configured. */
-    URI base() {
-        return base;
-    }
-
     /** Every series {@code query} gives from {@code start} to {@code end}, evaluated every {@code step}. */
     List<Series> range(String query, Instant start, Instant end, Duration step) throws PrometheusException {
         JsonNode data = call(HttpRequest.newBuilder(base.resolve("api/v1/query_range"))

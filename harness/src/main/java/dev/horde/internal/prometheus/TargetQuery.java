@@ -24,11 +24,6 @@ public record TargetQuery(String name, String query, Limit max, Limit min, Targe
     /** Placeholder of the query for the step. */
     public static final String INTERVAL = "$__interval";
 
-    /** Whether the query is a budget, not only reported. */
-    public boolean judged() {
-        return max != null || min != null;
-    }
-
     /** The query with {@link #RANGE} and {@link #INTERVAL} replaced by {@code range} and {@code step}. */
     public String expand(Duration range, Duration step) {
         return query.replace(RANGE, millis(range)).replace(INTERVAL, millis(step));
