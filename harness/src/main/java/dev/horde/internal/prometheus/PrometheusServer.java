@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,15 @@ final class PrometheusServer {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)
                         + "&start=" + seconds(start) + "&end=" + seconds(end) + "&step=" + step.toMillis() / 1000.0)));
+        try {
+            return series(data);
+        } catch (RuntimeException e) { // not the matrix of Prometheus' API
+            throw new PrometheusException(base + " answered a range query with what is not Prometheus' matrix ("
+                    + e + ")");
+        }
+    }
+
+    private static List<Series> series(JsonNode data) {
         List<Series> series = new ArrayList<>();
         for (JsonNode result : data.path("result")) {
             Map<String, String> labels = new TreeMap<>();
@@ -69,8 +80,7 @@ final class PrometheusServer {
             for (JsonNode target : call(HttpRequest.newBuilder(base.resolve("api/v1/targets?state=active")).GET())
                     .path("activeTargets")) {
                 String last = target.path("lastScrape").asText("");
-                if (target.path("health").asText().equals("up") && !last.isEmpty()
-                        && Instant.parse(last).isBefore(instant)) {
+                if (target.path("health").asText().equals("up") && scrapedBefore(last, instant)) {
                     behind.add(target.path("scrapeUrl").asText());
                 }
             }
@@ -83,6 +93,15 @@ final class PrometheusServer {
                 Thread.currentThread().interrupt();
                 return behind;
             }
+        }
+    }
+
+    /** Whether {@code lastScrape}, an RFC 3339 time, is before {@code instant}; false when it cannot be read. */
+    private static boolean scrapedBefore(String lastScrape, Instant instant) {
+        try {
+            return OffsetDateTime.parse(lastScrape).toInstant().isBefore(instant);
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 
