@@ -19,4 +19,9 @@ public class LoadTestConfigurationException extends JUnitException {
     public LoadTestConfigurationException(String problem) {
         super("Configuration error: " + problem);
     }
+
+    /** An error whose {@code problem} is prefixed with {@code "Configuration error: "}, caused by {@code cause}. */
+    public LoadTestConfigurationException(String problem, Throwable cause) {
+        super("Configuration error: " + problem, cause);
+    }
 }

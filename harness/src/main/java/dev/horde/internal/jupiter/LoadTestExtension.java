@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.LoadTest;
 import dev.horde.MetricNames;
+import dev.horde.internal.container.ResourceSampler;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.LoadRun;
 import dev.horde.internal.engine.RunObserver;
@@ -34,6 +35,7 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestInstances;
 import org.opentest4j.AssertionFailedError;
 
 /**
@@ -86,7 +89,8 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             return;
         }
         LoadPlan plan = new PlanReader(configuration(context), context::getConfigurationParameter)
-                .read(context.getRequiredTestClass(), method);
+                .read(context.getRequiredTestClass(), method,
+                        context.getTestInstances().map(TestInstances::getAllInstances).orElse(List.of()));
         MethodScriptFactory users = MethodScriptFactory.of(method, invocationContext.getTarget().orElse(null),
                 invocationContext.getArguments(), plan.controller());
         invocation.skip();
@@ -127,15 +131,22 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
                 RunObserver.all(log, ConsoleProgress.of(plan, System.out), Micrometer.publisherOf(plan)));
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
         ShutdownHandoff handoff = new ShutdownHandoff();
-        RunOutcome outcome = handoff.execute(run, partial -> {
+        RunOutcome outcome;
+        List<TargetReading> readings = new ArrayList<>();
+        try (ResourceSampler resources = ResourceSampler.start(plan.containers())) {
+            outcome = handoff.execute(run, partial -> {
+                log.close();
+                Instant end = startedAt.plus(partial.elapsed());
+                publish(new RunResult(plan, partial, Verdict.of(plan, partial), startedAt, warmUp,
+                        resources.readings(end.minus(partial.measuredWindow()), end)), context, null);
+            });
             log.close();
-            publish(new RunResult(plan, partial, Verdict.of(plan, partial), startedAt, warmUp, List.of()), context,
-                    null);
-        });
-        log.close();
-        Instant end = startedAt.plus(outcome.elapsed());
-        List<TargetReading> readings = outcome.interrupted() ? List.of()
-                : TargetMetrics.read(plan, end.minus(outcome.measuredWindow()), end);
+            Instant end = startedAt.plus(outcome.elapsed());
+            if (!outcome.interrupted()) {
+                readings.addAll(TargetMetrics.read(plan, end.minus(outcome.measuredWindow()), end));
+            }
+            readings.addAll(resources.readings(end.minus(outcome.measuredWindow()), end));
+        }
         Verdict verdict = Verdict.of(plan, outcome)
                 .and(readings.stream().flatMap(reading -> reading.budgets().stream()).toList());
         RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp, readings);

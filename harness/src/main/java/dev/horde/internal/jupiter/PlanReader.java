@@ -10,6 +10,7 @@ import dev.horde.internal.plan.NamedTargets;
 import dev.horde.internal.restassured.RestAssuredTarget;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -35,6 +36,11 @@ final class PlanReader {
     }
 
     LoadPlan read(Class<?> testClass, Method method) {
+        return read(testClass, method, List.of());
+    }
+
+    /** The plan of {@code method}; {@code instances}, the test's instances, give instance {@code @LoadTarget}s. */
+    LoadPlan read(Class<?> testClass, Method method, List<Object> instances) {
         LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
         String where = "@LoadTest on method [" + ConfigurationErrors.method(method) + "]";
         ShapeReader shapes = new ShapeReader(configuration, annotation, where);
@@ -49,7 +55,8 @@ final class PlanReader {
                     + annotation.iterations() + "]: in the open model iterations arrive at the rate until the end;"
                     + " remove 'iterations'.");
         }
-        NamedTargets targets = NamedTargetReader.read(parameters);
+        LoadTargetReader.Targets loadTargets = LoadTargetReader.read(testClass, instances);
+        NamedTargets targets = loadTargets.over(NamedTargetReader.read(parameters));
         return LoadPlan.builder(testClass.getName() + "." + method.getName())
                 .users(shape.users())
                 .duration(shape.duration())
@@ -70,11 +77,12 @@ final class PlanReader {
                 .failWhenBehind(configuration.failWhenBehind())
                 .chaos(ChaosReader.read(testClass, method))
                 .generatorWarmUp(generatorWarmUp(testClass, method))
-                .target(configuration.target().orElseGet(RestAssuredTarget::configured))
+                .target(loadTargets.target().or(configuration::target).orElseGet(RestAssuredTarget::configured))
                 .controller(annotation.controller() == UserController.class ? null : annotation.controller())
                 .unreachableStop(configuration.unreachableStop())
                 .adjustments(shapes.adjustments())
                 .namedTargets(targets)
+                .containers(ResourceBudgetReader.read(testClass, method, loadTargets.containers()))
                 .build();
     }
 

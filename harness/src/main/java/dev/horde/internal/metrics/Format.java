@@ -63,6 +63,20 @@ public final class Format {
         return String.format(Locale.ROOT, percent >= 1 ? "%.1f%%" : "%.2f%%", percent);
     }
 
+    /** Bytes in binary units: {@code 512 B}, {@code 12.5 KiB}, {@code 412.3 MiB}, {@code 1.50 GiB}. */
+    public static String bytes(double bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int unit = 0;
+        double value = bytes;
+        while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 ? String.format(Locale.ROOT, "%.0f B", value)
+                : String.format(Locale.ROOT, value >= 100 ? "%.0f %s" : value >= 10 ? "%.1f %s" : "%.2f %s", value,
+                        units[unit]);
+    }
+
     /** A rate per second: {@code 85.2/s}. */
     public static String perSecond(double rate) {
         return (rate >= 100 ? String.format(Locale.ROOT, "%,.0f", rate) : String.format(Locale.ROOT, "%.1f", rate)) + "/s";

@@ -3,6 +3,7 @@ package dev.horde.internal.plan;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.LoadTest;
+import dev.horde.internal.container.ContainerTarget;
 import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.prometheus.TargetQuery;
@@ -11,6 +12,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -45,6 +47,7 @@ import org.apiguardian.api.API;
  * @param targetQueries the system under test's metrics read from Prometheus, in declaration order
  * @param prometheusUrl the Prometheus server the target queries ask; null when none is configured
  * @param namedTargets the services users reach by name besides {@code target}
+ * @param containers the targets that run in containers, whose resources are sampled during the run
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -74,7 +77,8 @@ public record LoadPlan(
         List<Adjustment> adjustments,
         List<TargetQuery> targetQueries,
         URI prometheusUrl,
-        NamedTargets namedTargets) {
+        NamedTargets namedTargets,
+        List<ContainerTarget> containers) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -108,8 +112,11 @@ public record LoadPlan(
      */
     public String targetText() {
         String text = target == null ? "none configured" : Secrets.mask(target);
-        return namedTargets.byName().isEmpty() ? text
+        text = namedTargets.byName().isEmpty() ? text
                 : (target == null ? "" : text + "; ") + namedTargets.describe();
+        return containers.isEmpty() ? text : text + containers.stream()
+                .map(c -> (c.name().isEmpty() ? "" : c.name() + " ") + c.describe())
+                .collect(Collectors.joining(", ", " (", ")"));
     }
 
     /** The load over time. */
@@ -194,6 +201,7 @@ public record LoadPlan(
         private List<TargetQuery> targetQueries = List.of();
         private URI prometheusUrl;
         private NamedTargets namedTargets = NamedTargets.NONE;
+        private List<ContainerTarget> containers = List.of();
 
         private Builder(String testId) {
             this.testId = testId;
@@ -227,6 +235,7 @@ public record LoadPlan(
             targetQueries = plan.targetQueries;
             prometheusUrl = plan.prometheusUrl;
             namedTargets = plan.namedTargets;
+            containers = plan.containers;
         }
 
         public Builder testId(String testId) {
@@ -360,12 +369,18 @@ public record LoadPlan(
             return this;
         }
 
+        /** The targets that run in containers. */
+        public Builder containers(List<ContainerTarget> containers) {
+            this.containers = List.copyOf(containers);
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     chaos, generatorWarmUp, target, controller, unreachableStop, adjustments, targetQueries,
-                    prometheusUrl, namedTargets);
+                    prometheusUrl, namedTargets, containers);
         }
     }
 }

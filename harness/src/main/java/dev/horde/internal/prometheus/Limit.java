@@ -6,6 +6,8 @@ import dev.horde.internal.metrics.Format;
 import dev.horde.internal.plan.Durations;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apiguardian.api.API;
 
 /**
@@ -38,6 +40,29 @@ public record Limit(double value, String written, Style style) {
                 .map(d -> new Limit(d.toNanos() / 1e9, value, Style.SECONDS));
     }
 
+    /** Bytes with a unit, {@code 512MB}, {@code 1.5GiB}, {@code 800KB}, {@code 64K} (binary: 1 MB = 1024 KB). */
+    public static Optional<Limit> bytes(String text) {
+        String value = text.strip();
+        Matcher matcher = BYTES.matcher(value);
+        if (!matcher.matches()) {
+            return Optional.empty();
+        }
+        int power = switch (matcher.group(2).toUpperCase(Locale.ROOT).charAt(0)) {
+            case 'K' -> 1;
+            case 'M' -> 2;
+            case 'G' -> 3;
+            case 'T' -> 4;
+            default -> 0;
+        };
+        return number(matcher.group(1)).map(n -> new Limit(n * Math.pow(1024, power), value, Style.BYTES));
+    }
+
+    /** What {@link #bytes(String)} reads, for error messages. */
+    public static final String BYTES_GRAMMAR = "bytes with a unit such as 512MB, 1.5GiB or 800KB (1 MB = 1024 KB)";
+
+    private static final Pattern BYTES = Pattern.compile(
+            "([0-9]+(?:\\.[0-9]+)?)\\s*(B|[KMGT]i?B?)", Pattern.CASE_INSENSITIVE);
+
     private static Optional<Double> number(String text) {
         try {
             double value = Double.parseDouble(text);
@@ -59,7 +84,11 @@ public record Limit(double value, String written, Style style) {
         /** Seconds, shown as a duration in ms. */
         SECONDS,
         /** A fraction, shown as a percentage. */
-        RATIO;
+        RATIO,
+        /** Bytes, shown in KiB, MiB or GiB. */
+        BYTES,
+        /** Bytes per second. */
+        BYTES_PER_SECOND;
 
         /** {@code value} in this style; {@code no value} for NaN. */
         public String format(double value) {
@@ -69,6 +98,8 @@ public record Limit(double value, String written, Style style) {
             return switch (this) {
                 case SECONDS -> Format.millis(value * 1000);
                 case RATIO -> Format.percent(value);
+                case BYTES -> Format.bytes(value);
+                case BYTES_PER_SECOND -> Format.bytes(value) + "/s";
                 case NUMBER -> Math.abs(value) >= 0.01 || value == 0 ? Format.number(value)
                         : String.format(Locale.ROOT, "%.3g", value);
             };

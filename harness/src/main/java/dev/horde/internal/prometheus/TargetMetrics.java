@@ -80,7 +80,7 @@ public final class TargetMetrics {
                     error = e.getMessage();
                 }
             }
-            readings.add(new TargetReading(query, promql, from, to, step, series, error));
+            readings.add(new TargetReading(query, promql, from, to, step, series, error, "Prometheus", null));
         }
         return List.copyOf(readings);
     }

@@ -17,7 +17,8 @@ import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 
 /**
- * What one {@link TargetMetric}'s query gave over a run's measured window, and the budgets it makes.
+ * What one {@link TargetMetric}'s query, or one resource of a container target, gave over a run's measured window,
+ * and the budgets it makes.
  *
  * @param query the target metric
  * @param promql the query as sent, its placeholders replaced
@@ -26,20 +27,27 @@ import org.apiguardian.api.API;
  * @param step time between two evaluations
  * @param series what the query gave; empty on error
  * @param error why nothing could be read, naming the server; null when the query answered
+ * @param source where the values come from, for reports: {@code Prometheus}, {@code Docker}
+ * @param unit how values are shown when no limit says it; null for numbers
  */
 @API(status = INTERNAL, since = "0.1")
 public record TargetReading(TargetQuery query, String promql, Instant from, Instant to, Duration step,
-        List<Series> series, String error) {
+        List<Series> series, String error, String source, Limit.Style unit) {
+
+    /** The report section it belongs to: {@code target metrics (Prometheus)}, {@code target resources (Docker)}. */
+    public String section() {
+        return "target " + ("Prometheus".equals(source) ? "metrics" : "resources") + " (" + source + ")";
+    }
 
     /** Whether no series has a finite value. */
     public boolean empty() {
         return series.stream().allMatch(s -> s.finite().findAny().isEmpty());
     }
 
-    /** How values of this metric are shown: in the style of its first limit, else as numbers. */
+    /** How values of this metric are shown: in the style of its first limit, else its unit's, else as numbers. */
     public Limit.Style style() {
         return query.max() != null ? query.max().style() : query.min() != null ? query.min().style()
-                : Limit.Style.NUMBER;
+                : unit != null ? unit : Limit.Style.NUMBER;
     }
 
     /** Why the reading has no value, or empty when it has one: an error, or a query that found no data. */
@@ -50,7 +58,8 @@ public record TargetReading(TargetQuery query, String promql, Instant from, Inst
         if (empty()) {
             return Optional.of("no data from " + TIME.format(from) + " to " + TIME.format(to) + " UTC"
                     + (series.isEmpty() ? "" : " (" + series.size() + " series, every value NaN)")
-                    + ": is the target scraped, and does the query name its metrics?");
+                    + ("Prometheus".equals(source) ? ": is the target scraped, and does the query name its metrics?"
+                    : ": did the container run during the measured window?"));
         }
         return Optional.empty();
     }
@@ -111,7 +120,7 @@ public record TargetReading(TargetQuery query, String promql, Instant from, Inst
         String in = series.size() > 1 ? " in " + worst.series().labelsText() : "";
         String message = query.name() + " was " + limit.format(worst.value()) + " " + describe(upper) + in + ", "
                 + (upper ? "max " : "min ") + limit.written() + " (" + worst.series().finite().count() + " steps of "
-                + step.toSeconds() + "s from Prometheus)";
+                + step.toSeconds() + "s from " + source + ")";
         return new BudgetResult(description, query.name(), quantity, null, worst.value(), limit.value(), passed,
                 message);
     }

@@ -35,11 +35,13 @@ public final class ConsoleSummary {
         rows.add(SummaryTable.HEADER);
         rows.addAll(SummaryTable.rows(report));
         table(out, rows);
-        if (!report.targetReadings().isEmpty()) {
-            out.append("  target metrics (Prometheus):\n");
-            for (TargetReading reading : report.targetReadings()) {
-                reading.describe().forEach(line -> out.append("    ").append(line).append('\n'));
+        String section = null;
+        for (TargetReading reading : report.targetReadings()) {
+            if (!reading.section().equals(section)) {
+                section = reading.section();
+                out.append("  ").append(section).append(":\n");
             }
+            reading.describe().forEach(line -> out.append("    ").append(line).append('\n'));
         }
         if (!report.verdict().results().isEmpty()) {
             out.append("  budgets:\n");

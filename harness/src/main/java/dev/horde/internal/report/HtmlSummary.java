@@ -38,11 +38,17 @@ final class HtmlSummary {
             html.append("</tr>");
         }
         html.append("</table>");
-        if (!report.targetReadings().isEmpty()) {
-            html.append("<h3>Target metrics (Prometheus)</h3><ul>");
-            for (TargetReading reading : report.targetReadings()) {
-                reading.describe().forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>"));
+        String section = null;
+        for (TargetReading reading : report.targetReadings()) {
+            if (!reading.section().equals(section)) {
+                html.append(section == null ? "" : "</ul>").append("<h3>")
+                        .append(Html.escape(Character.toUpperCase(reading.section().charAt(0))
+                                + reading.section().substring(1))).append("</h3><ul>");
+                section = reading.section();
             }
+            reading.describe().forEach(line -> html.append("<li>").append(Html.escape(line)).append("</li>"));
+        }
+        if (section != null) {
             html.append("</ul>");
         }
         if (report.generatorWarmUp() != null) {

@@ -210,6 +210,7 @@ public final class JsonSummary {
         for (TargetReading reading : report.targetReadings()) {
             json.beginObject()
                     .name("name").value(reading.query().name())
+                    .name("source").value(reading.source())
                     .name("query").value(reading.promql())
                     .name("fromMs").value(reading.from().toEpochMilli())
                     .name("toMs").value(reading.to().toEpochMilli())

@@ -63,9 +63,22 @@ final class LoadCharts {
     /** A target metric's series over the run's time, in the unit its limits were written in, with the limits. */
     private static SvgChart targetMetric(TargetReading reading, Instant startedAt) {
         Limit.Style style = reading.style();
-        double scale = style == Limit.Style.SECONDS ? 1000 : style == Limit.Style.RATIO ? 100 : 1;
-        String unit = style == Limit.Style.SECONDS ? "ms" : style == Limit.Style.RATIO ? "%" : "value";
-        SvgChart chart = new SvgChart(reading.query().name() + " (Prometheus)", "seconds since start", unit);
+        double scale = switch (style) {
+            case SECONDS -> 1000;
+            case RATIO -> 100;
+            case BYTES -> 1.0 / (1024 * 1024);
+            case BYTES_PER_SECOND -> 1.0 / 1024;
+            case NUMBER -> 1;
+        };
+        String unit = switch (style) {
+            case SECONDS -> "ms";
+            case RATIO -> "%";
+            case BYTES -> "MiB";
+            case BYTES_PER_SECOND -> "KiB/s";
+            case NUMBER -> "value";
+        };
+        SvgChart chart = new SvgChart(reading.query().name() + " (" + reading.source() + ")", "seconds since start",
+                unit);
         for (Series series : reading.series().subList(0, Math.min(TargetReading.SHOWN_SERIES, reading.series().size()))) {
             List<double[]> points = new ArrayList<>();
             for (int i = 0; i < series.times().length; i++) {
