@@ -23,6 +23,11 @@ public final class Containers {
     private Containers() {
     }
 
+    /** Whether Testcontainers is on the class path. */
+    public static boolean available() {
+        return PRESENT;
+    }
+
     /** Whether {@code value} is a Testcontainers container; false when Testcontainers is not on the class path. */
     public static boolean isContainer(Object value) {
         return PRESENT && value instanceof ContainerState;

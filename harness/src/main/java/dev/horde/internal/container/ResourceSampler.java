@@ -232,8 +232,10 @@ public final class ResourceSampler implements AutoCloseable {
 
         private TargetReading reading(String name, String description, Limit max, Limit.Style style,
                 List<Sample> window, ToDoubleFunction<Sample> value, Instant from, Instant to) {
-            long[] times = window.stream().mapToLong(Sample::timeMs).toArray();
-            double[] values = window.stream().mapToDouble(value).toArray();
+            // Docker's first sample has no CPU figure (nothing before it to take a difference from)
+            List<Sample> valued = window.stream().filter(sample -> !Double.isNaN(value.applyAsDouble(sample))).toList();
+            long[] times = valued.stream().mapToLong(Sample::timeMs).toArray();
+            double[] values = valued.stream().mapToDouble(value).toArray();
             ResourceLimits limits = container.limits();
             TargetQuery query = new TargetQuery(name, description, max, null, limits.over(),
                     limits.where().isEmpty() ? container.where() : limits.where());

@@ -156,7 +156,7 @@ final class LoadTargetReader {
     private static URI url(Object value, String where) {
         if (!(value instanceof URI || value instanceof URL || value instanceof CharSequence)) {
             throw new LoadTestConfigurationException(where + " is a " + value.getClass().getName() + ": a load target"
-                    + " is a Testcontainers container" + (Containers.isContainer(value) ? "" : " (with Testcontainers on"
+                    + " is a Testcontainers container" + (Containers.available() ? "" : " (with Testcontainers on"
                     + " the class path)") + ", a URI, a URL or a String such as http://127.0.0.1:8080.");
         }
         String text = value.toString().strip();
@@ -168,7 +168,8 @@ final class LoadTargetReader {
         }
         if (uri == null || uri.getHost() == null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new LoadTestConfigurationException(where + " gives [" + Secrets.mask(text) + "], which is not an"
+            throw new LoadTestConfigurationException(where + " gives [" + (uri == null ? Secrets.mask(text)
+                    : Secrets.mask(uri)) + "], which is not an"
                     + " absolute http or https URL such as http://127.0.0.1:8080 (as -D" + LoadTest.TARGET_PROPERTY_NAME
                     + " takes).");
         }

@@ -2,6 +2,7 @@ package dev.horde.internal.jupiter;
 
 import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
+import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.plan.NamedTargets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,7 +62,8 @@ final class NamedTargetReader {
         if (uri == null || uri.getHost() == null
                 || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
             throw new LoadTestConfigurationException("configuration parameter '" + key + "' must be an absolute http"
-                    + " or https URL, e.g. http://127.0.0.1:8081, but was [" + text + "].");
+                    + " or https URL, e.g. http://127.0.0.1:8081, but was [" + (uri == null ? Secrets.mask(text)
+                    : Secrets.mask(uri)) + "].");
         }
         return uri;
     }
