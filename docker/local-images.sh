@@ -5,7 +5,8 @@
 #
 #   docker/local-images.sh            # horde-local/jre:17, horde-local/maven:17, horde/demo:latest
 #
-# Images already there are kept; FORCE=1 rebuilds them. Needs a running Docker engine (DOCKER_HOST is honoured).
+# Base images already there are kept (FORCE=1 makes them again); the demo's image is built each time, from Docker's
+# cache where nothing changed. Needs a running Docker engine (DOCKER_HOST is honoured).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -76,8 +77,6 @@ if ! have "$BUILD_IMAGE"; then
   import "$root" "$BUILD_IMAGE"
 fi
 
-if ! have "$DEMO_IMAGE"; then
-  docker build -q --network host --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg BASE_IMAGE="$JRE_IMAGE" \
-    -t "$DEMO_IMAGE" . >/dev/null
-  echo "built $DEMO_IMAGE from the Dockerfile on $JRE_IMAGE"
-fi
+docker build -q --network host --build-arg BUILD_IMAGE="$BUILD_IMAGE" --build-arg BASE_IMAGE="$JRE_IMAGE" \
+  -t "$DEMO_IMAGE" . >/dev/null 2>"$work/build.log" || { cat "$work/build.log" >&2; exit 1; }
+echo "built $DEMO_IMAGE from the Dockerfile on $JRE_IMAGE"
