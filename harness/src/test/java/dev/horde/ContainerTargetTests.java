@@ -70,8 +70,30 @@ class ContainerTargetTests {
         assertThat(((Number) budget.get("measured")).doubleValue()).isGreaterThan(64 * 1024 * 1024);
     }
 
+    @Test
+    void aContainerOnTheHostsNetworkNeedsItsPortNamed() {
+        Burner.container = container("while :; do sleep 1; done");
+
+        assertThat(Fixtures.failureMessage(Fixtures.run(NoPort.class, reports))).isEqualTo("Configuration error:"
+                + " @LoadTarget on method [NoPort.container] is a container that exposes no port and uses the host's"
+                + " network: say which port to load with @LoadTarget(port = 8080).");
+    }
+
+    @Test
+    void aPortTheContainerDoesNotExposeIsRefused() {
+        Burner.container = container("while :; do sleep 1; done", "none");
+
+        assertThat(Fixtures.failureMessage(Fixtures.run(Hungry.class, reports))).isEqualTo("Configuration error:"
+                + " @LoadTarget on method [Hungry.container] names port [1] of a container that exposes no port: expose"
+                + " it with withExposedPorts(1).");
+    }
+
     private static GenericContainer<?> container(String script) {
-        GenericContainer<?> container = new GenericContainer<>(LocalDocker.IMAGE).withNetworkMode("host")
+        return container(script, "host");
+    }
+
+    private static GenericContainer<?> container(String script, String network) {
+        GenericContainer<?> container = new GenericContainer<>(LocalDocker.IMAGE).withNetworkMode(network)
                 .withCommand("sh", "-c", script);
         container.start();
         return container;
@@ -84,6 +106,17 @@ class ContainerTargetTests {
         @LoadTest(users = 1, duration = "4s")
         void idle() throws InterruptedException {
             Thread.sleep(100);
+        }
+    }
+
+    static class NoPort {
+        @LoadTarget
+        static GenericContainer<?> container() {
+            return Burner.container;
+        }
+
+        @LoadTest(users = 1, duration = "1s")
+        void idle() {
         }
     }
 

@@ -60,6 +60,8 @@ public abstract class UserEntity implements User, AutoCloseable {
 
     private final MemStore state = new MemStore();
     private WebSocketSession socket;
+    /** The delivery metric of the WebSocket's service: {@code ws delivery}, or {@code chat: ws delivery}. */
+    private volatile String deliveryMetric = MetricNames.WS_DELIVERY;
     private HttpApi api;
     private final Map<String, HttpApi> apis = new HashMap<>(2);
     private volatile MetricRegistry metrics;
@@ -179,12 +181,27 @@ public abstract class UserEntity implements User, AutoCloseable {
      * to {@link #onMessage}, on the connection's thread.
      */
     protected WebSocketSession connect(URI uri) {
+        return connect(null, uri);
+    }
+
+    /**
+     * Opens this user's WebSocket to {@code uri} as {@link #connect(URI)} does, as a WebSocket of the named target
+     * {@code service}, wherever it listens: its metrics carry the name, {@code chat: ws delivery}.
+     *
+     * @throws IllegalStateException if no target of that name is configured; the message names those that are
+     */
+    protected WebSocketSession connect(String service, URI uri) {
+        if (service != null) {
+            target(service); // a name that is not configured fails here, listing those that are
+        }
         disconnect();
         UserContext user = UserContext.get();
         metrics = user == null ? null : user.metrics();
         Map<String, String> headers = new HashMap<>();
         state.get(TOKEN).ifPresent(token -> headers.put("Authorization", "Bearer " + token));
-        socket = WebSocketSession.open(uri, headers, this::onMessage);
+        socket = service == null ? WebSocketSession.open(uri, headers, this::onMessage)
+                : WebSocketSession.open(service, uri, headers, this::onMessage);
+        deliveryMetric = socket.metricName(MetricNames.WS_DELIVERY);
         return socket;
     }
 
@@ -233,10 +250,10 @@ public abstract class UserEntity implements User, AutoCloseable {
         return entry.get();
     }
 
-    private static void recordMiss(long start, String cause) {
+    private void recordMiss(long start, String cause) {
         UserContext user = UserContext.get();
         if (user != null) {
-            user.metrics().metric(MetricNames.WS_DELIVERY, MetricKind.MESSAGE).recordEnded(start, cause, null);
+            user.metrics().metric(deliveryMetric, MetricKind.MESSAGE).recordEnded(start, cause, null);
         }
     }
 
@@ -255,7 +272,7 @@ public abstract class UserEntity implements User, AutoCloseable {
     protected void deliveryArrived(String correlationId) {
         MetricRegistry registry = metrics;
         if (registry != null) {
-            registry.deliveryArrived(correlationId);
+            registry.deliveryArrived(correlationId, deliveryMetric);
         }
     }
 

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -43,11 +44,22 @@ public final class WebSocketSession implements AutoCloseable {
     private final Duration timeout;
     private final WebSocketTransport transport;
     private final ClientChaos chaos;
+    private final String service;
+    private final String connectMetric;
+    private final String roundTripMetric;
+    private final String receiveMetric;
+    private final String disconnectMetric;
     private volatile WebSocketConnection connection;
     private volatile boolean closing;
     private volatile WebSocketConnection.Reply pending;
 
-    private WebSocketSession(URI uri, Map<String, String> headers, Consumer<String> onMessage, UserContext user) {
+    private WebSocketSession(String service, URI uri, Map<String, String> headers, Consumer<String> onMessage,
+            UserContext user) {
+        this.service = service;
+        this.connectMetric = metricName(service, MetricNames.WS_CONNECT);
+        this.roundTripMetric = metricName(service, MetricNames.WS_ROUND_TRIP);
+        this.receiveMetric = metricName(service, MetricNames.WS_RECEIVE);
+        this.disconnectMetric = metricName(service, MetricNames.WS_DISCONNECT);
         this.uri = uri;
         this.headers = Map.copyOf(headers);
         this.onMessage = onMessage;
@@ -64,13 +76,50 @@ public final class WebSocketSession implements AutoCloseable {
      * @throws WebSocketException if the connection cannot be opened
      */
     public static WebSocketSession open(URI uri, Map<String, String> headers, Consumer<String> onMessage) {
+        UserContext user = user();
+        return open(user, user.scope().namedTargets().nameOf(uri), uri, headers, onMessage);
+    }
+
+    /**
+     * Connects the current virtual user to {@code uri}, a WebSocket of the named target {@code service}: its metrics
+     * carry the service's name, {@code chat: ws connect}, wherever the socket listens.
+     *
+     * @throws IllegalStateException if not called on a virtual user's thread
+     * @throws WebSocketException if the connection cannot be opened
+     */
+    public static WebSocketSession open(String service, URI uri, Map<String, String> headers,
+            Consumer<String> onMessage) {
+        return open(user(), service, uri, headers, onMessage);
+    }
+
+    private static WebSocketSession open(UserContext user, String service, URI uri, Map<String, String> headers,
+            Consumer<String> onMessage) {
+        WebSocketSession session = new WebSocketSession(service, uri, headers, onMessage, user);
+        session.connect();
+        return session;
+    }
+
+    private static UserContext user() {
         UserContext user = UserContext.get();
         if (user == null) {
             throw new IllegalStateException("a WebSocketSession belongs to a virtual user: open it on the user's thread");
         }
-        WebSocketSession session = new WebSocketSession(uri, headers, onMessage, user);
-        session.connect();
-        return session;
+        return user;
+    }
+
+    /** {@code base}, prefixed with the service's name when it has one: {@code chat: ws delivery}. */
+    private static String metricName(String service, String base) {
+        return service == null ? base : service + ": " + base;
+    }
+
+    /** The named target this socket belongs to, if it belongs to one: its metrics carry the name. */
+    public Optional<String> service() {
+        return Optional.ofNullable(service);
+    }
+
+    /** The name this session's service gives {@code metric}, one of {@link MetricNames}' {@code WS_*}. */
+    public String metricName(String metric) {
+        return metricName(service, metric);
     }
 
     /** Whether the connection is open now. */
@@ -116,7 +165,7 @@ public final class WebSocketSession implements AutoCloseable {
      * @throws EventNotReceivedException if no reply arrives within the run's request timeout
      */
     public String roundTrip(String message, Predicate<String> isReply) {
-        Metric metric = metrics.metric(MetricNames.WS_ROUND_TRIP, MetricKind.MESSAGE);
+        Metric metric = metrics.metric(roundTripMetric, MetricKind.MESSAGE);
         WebSocketConnection.Reply reply = new WebSocketConnection.Reply(isReply, new CompletableFuture<>());
         long start = metric.start();
         String cause = null;
@@ -210,7 +259,7 @@ public final class WebSocketSession implements AutoCloseable {
     }
 
     private void connect() {
-        Metric metric = metrics.metric(MetricNames.WS_CONNECT, MetricKind.REQUEST);
+        Metric metric = metrics.metric(connectMetric, MetricKind.REQUEST);
         WebSocketConnection previous = connection;
         if (previous != null) {
             if (!previous.isOpen()) {
@@ -263,13 +312,13 @@ public final class WebSocketSession implements AutoCloseable {
         try {
             onMessage.accept(message);
         } catch (RuntimeException failure) { // the connection goes on; the failure is counted and sampled
-            metrics.metric(MetricNames.WS_RECEIVE, MetricKind.MESSAGE).recordEnded(start, FailureCause.of(failure), failure);
+            metrics.metric(receiveMetric, MetricKind.MESSAGE).recordEnded(start, FailureCause.of(failure), failure);
         }
     }
 
     /** Counts the drop of a connection opened at {@code openedAt} with its close code. */
     void countDrop(long openedAt, int code) {
-        metrics.metric(MetricNames.WS_DISCONNECT, MetricKind.MESSAGE).recordEnded(openedAt, "ws closed " + code, null);
+        metrics.metric(disconnectMetric, MetricKind.MESSAGE).recordEnded(openedAt, "ws closed " + code, null);
     }
 
     private void await(CompletableFuture<?> step, String what) {

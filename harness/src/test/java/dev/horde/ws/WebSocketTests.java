@@ -82,6 +82,26 @@ class WebSocketTests {
         assertThat(summary.getString("metrics['ws delivery'].kind")).isEqualTo("message");
     }
 
+    @Test
+    void aSocketOfANamedServiceCarriesItsNameWhetherItsUrlMatchesOrItIsNamed() {
+        URI socket = URI.create(server.uri());
+        System.setProperty("horde.target.chat", "http://" + socket.getHost() + ":" + socket.getPort());
+        System.setProperty("horde.target.push", "http://127.0.0.1:1");
+        try {
+            Fixtures.run(TwoServices.class, reports).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        } finally {
+            System.clearProperty("horde.target.chat");
+            System.clearProperty("horde.target.push");
+        }
+
+        JsonPath summary = Fixtures.summary(reports, TwoServices.class, "both");
+        assertThat(summary.getInt("metrics['chat: ws connect'].count")).as("matched by its URL").isEqualTo(2);
+        assertThat(summary.getInt("metrics['chat: ws delivery'].count")).isBetween(4, 4 * 2);
+        assertThat(summary.getInt("metrics['push: ws connect'].count")).as("named by the user").isEqualTo(2);
+        assertThat(summary.getInt("metrics['push: ws round trip'].count")).isEqualTo(4);
+        assertThat(summary.getMap("metrics")).doesNotContainKeys("ws connect", "ws delivery", "ws round trip");
+    }
+
     /** Long enough that backing-off polls would overshoot it by half (the next poll came 1.6 s after the start). */
     static final Duration AWAIT_TIMEOUT = Duration.ofSeconds(1);
 
@@ -125,6 +145,39 @@ class WebSocketTests {
                 deliveryArrived(message.substring(6));
             }
             state().add(EVENTS, message);
+        }
+    }
+
+    /** A user of two services' sockets: one found by its URL, one named (the same server here). */
+    public static class TwoSockets extends UserEntity {
+        private final Socketeer chat = new Socketeer();
+        private WebSocketSession push;
+        private int pings;
+
+        @Override
+        public void setUp() {
+            chat.setUp();
+            push = WebSocketSession.open("push", URI.create(server.uri()), java.util.Map.of(), message -> { });
+        }
+
+        void both() {
+            chat.broadcastAndAwaitEcho();
+            int seq = ++pings;
+            push.roundTrip("ping:" + seq, reply -> reply.equals("pong:" + seq));
+        }
+
+        @Override
+        public void tearDown() {
+            push.close();
+            chat.close();
+        }
+    }
+
+    static class TwoServices {
+        @LoadTest(users = 2, duration = "10s", iterations = 2)
+        @ErrorBudget(maxRate = 0)
+        void both(TwoSockets user) {
+            user.both();
         }
     }
 

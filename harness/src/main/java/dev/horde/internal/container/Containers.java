@@ -61,8 +61,8 @@ public final class Containers {
             port = annotation.port();
             if (!hostNetwork && !exposed.contains(port)) {
                 throw new LoadTestConfigurationException(where + " names port [" + port + "] of a container that"
-                        + " exposes " + (exposed.isEmpty() ? "no port" : "only " + exposed) + ": use one of those, or"
-                        + " expose it with withExposedPorts(" + port + ").");
+                        + " exposes " + (exposed.isEmpty() ? "no port: expose it" : "only " + exposed + ": use one of"
+                        + " those, or expose it") + " with withExposedPorts(" + port + ").");
             }
         } else if (!exposed.isEmpty()) {
             port = exposed.get(0);

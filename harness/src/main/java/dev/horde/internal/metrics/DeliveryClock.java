@@ -31,6 +31,11 @@ final class DeliveryClock {
 
     /** Records the delivery of {@code id}; returns false for an id never sent or already forgotten. */
     boolean arrived(String id, long nanos) {
+        return arrived(id, nanos, deliveries);
+    }
+
+    /** Records the delivery of {@code id} under {@code deliveries}; false for an id never sent or forgotten. */
+    boolean arrived(String id, long nanos, Metric deliveries) {
         Long sent = sentAt.get(id);
         if (sent == null) {
             return false;

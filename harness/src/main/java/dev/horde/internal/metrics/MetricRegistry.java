@@ -82,6 +82,11 @@ public final class MetricRegistry {
         return deliveries.arrived(correlationId, System.nanoTime());
     }
 
+    /** As {@link #deliveryArrived(String)}, recorded under {@code metric}: a service's {@code chat: ws delivery}. */
+    public boolean deliveryArrived(String correlationId, String metric) {
+        return deliveries.arrived(correlationId, System.nanoTime(), metric(metric, MetricKind.MESSAGE));
+    }
+
     /** The metric of whole iterations. */
     public Metric iteration() {
         return iteration;

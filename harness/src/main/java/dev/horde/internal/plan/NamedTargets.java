@@ -43,16 +43,16 @@ public record NamedTargets(Map<String, URI> byName) {
 
     /**
      * The name of the target {@code request} goes to: the one whose scheme, host and port it has (and whose path it
-     * starts with), or null when none.
+     * starts with; {@code ws} counts as {@code http}, {@code wss} as {@code https}), or null when none.
      */
     public String nameOf(URI request) {
-        if (byName.isEmpty() || request == null || request.getHost() == null) {
+        if (byName.isEmpty() || request == null || request.getHost() == null || request.getScheme() == null) {
             return null;
         }
         for (Map.Entry<String, URI> target : byName.entrySet()) {
             URI uri = target.getValue();
             if (uri.getHost().equalsIgnoreCase(request.getHost()) && port(uri) == port(request)
-                    && uri.getScheme().equalsIgnoreCase(request.getScheme())
+                    && scheme(uri).equals(scheme(request))
                     && (request.getRawPath() == null ? "" : request.getRawPath()).startsWith(path(uri))) {
                 return target.getKey();
             }
@@ -81,7 +81,13 @@ public record NamedTargets(Map<String, URI> byName) {
     }
 
     private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme().toLowerCase(Locale.ROOT)) ? 443 : 80;
+        return uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme(uri)) ? 443 : 80;
+    }
+
+    /** {@code http} or {@code https}: a WebSocket's scheme as its service's. */
+    private static String scheme(URI uri) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        return scheme.equals("ws") ? "http" : scheme.equals("wss") ? "https" : scheme;
     }
 
     private static String path(URI uri) {
