@@ -53,6 +53,9 @@ class ContainerTargetTests {
         List<Number> memory = summary.getList("targetMetrics.find { it.name == 'container memory' }.series[0].points"
                 + ".collect { it[1] }");
         assertThat(memory).isNotEmpty().allSatisfy(bytes -> assertThat(bytes.doubleValue()).isPositive());
+        List<Number> besideTheLatencies = summary.getList("timeSeries.findAll { it.target != null }"
+                + ".collect { it.target['container memory'] }");
+        assertThat(besideTheLatencies).as("in the per-second series").hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test

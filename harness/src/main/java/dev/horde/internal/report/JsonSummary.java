@@ -172,7 +172,9 @@ public final class JsonSummary {
                         .name("maxMs").value(stats.maxMs())
                         .endObject();
             }
-            json.endObject().endObject();
+            json.endObject();
+            target(json, report, interval);
+            json.endObject();
         }
         json.endArray();
         json.name("budgets").beginArray();
@@ -202,6 +204,35 @@ public final class JsonSummary {
         }
         json.endArray();
         return json.endObject().toString();
+    }
+
+    /**
+     * The target's readings of one series (a container's CPU and memory, a target metric of one series) at the
+     * interval: the value read within it, by name; left out when none was.
+     */
+    private static void target(JsonWriter json, RunResult report, Interval interval) {
+        long from = report.startedAt().toEpochMilli() + interval.startMs();
+        long to = report.startedAt().toEpochMilli() + interval.endMs();
+        boolean open = false;
+        for (TargetReading reading : report.targetReadings()) {
+            if (reading.series().size() != 1) {
+                continue;
+            }
+            Series series = reading.series().get(0);
+            for (int i = 0; i < series.times().length; i++) {
+                if (series.times()[i] > from && series.times()[i] <= to) {
+                    if (!open) {
+                        json.name("target").beginObject();
+                        open = true;
+                    }
+                    json.name(reading.query().name()).precise(series.values()[i]);
+                    break;
+                }
+            }
+        }
+        if (open) {
+            json.endObject();
+        }
     }
 
     /** Each target metric: its query as sent, its window, and every series' points as [epoch ms, value]. */
