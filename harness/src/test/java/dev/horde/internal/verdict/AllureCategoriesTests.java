@@ -64,6 +64,18 @@ class AllureCategoriesTests {
         assertThat(categoriesOf(message)).containsExactly("target metric budget broken");
     }
 
+    /** Container resources' breaches as ContainerTargetTests' real runs against Docker print them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            container memory was 65.1 MiB at its highest, max 32MB (5 steps of 1s from Docker)
+            container cpu: Docker's stats of container 4fea24a2ea56 (horde-local/jre:17) failed: java.io.IOException; query: docker stats 4fea24a2ea56: CPU in cores
+            """)
+    void targetResourceBreachesAreTheirOwnCategory(String breach) throws IOException {
+        String message = "1 of 1 budget broken in Hungry.idle (1 user, 4s):\n  " + breach;
+
+        assertThat(categoriesOf(message)).containsExactly("target resource budget broken");
+    }
+
     /** Real load tests that fail, each in its own way; their failure messages, not made-up ones, are categorised. */
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource(delimiter = '|', textBlock = """
