@@ -74,6 +74,24 @@ class ContainerTargetTests {
     }
 
     @Test
+    void aCpuQuotaShowsAsThrottlingAndItsBudgetBreaks() {
+        Burner.container = new GenericContainer<>(LocalDocker.IMAGE).withNetworkMode("host")
+                .withCommand("sh", "-c", "while :; do :; done")
+                .withCreateContainerCmdModifier(create -> create.getHostConfig().withCpuPeriod(100_000L)
+                        .withCpuQuota(20_000L)); // a fifth of a core
+        Burner.container.start();
+
+        String message = Fixtures.failureMessage(Fixtures.run(Throttled.class, reports));
+
+        assertThat(message).contains("container cpu throttled was ").contains("at its highest, max 5% (");
+        JsonPath summary = Fixtures.summary(reports, Throttled.class, "idle");
+        List<Number> cores = summary.getList("targetMetrics.find { it.name == 'container cpu' }.series[0].points"
+                + ".collect { it[1] }");
+        assertThat(cores.stream().mapToDouble(Number::doubleValue).max().orElseThrow())
+                .as("held to its quota").isLessThan(0.5);
+    }
+
+    @Test
     void aContainerOnTheHostsNetworkNeedsItsPortNamed() {
         Burner.container = container("while :; do sleep 1; done");
 
@@ -106,6 +124,19 @@ class ContainerTargetTests {
         @LoadTarget(port = 1)
         static GenericContainer<?> container;
 
+        @LoadTest(users = 1, duration = "4s")
+        void idle() throws InterruptedException {
+            Thread.sleep(100);
+        }
+    }
+
+    static class Throttled {
+        @LoadTarget(port = 1)
+        static GenericContainer<?> container() {
+            return Burner.container;
+        }
+
+        @TargetResourceBudget(throttled = "5%")
         @LoadTest(users = 1, duration = "4s")
         void idle() throws InterruptedException {
             Thread.sleep(100);
