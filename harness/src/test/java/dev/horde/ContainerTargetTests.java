@@ -44,6 +44,8 @@ class ContainerTargetTests {
 
         JsonPath summary = Fixtures.summary(reports, Burner.class, "idle");
         assertThat(summary.getString("plan.target")).isEqualTo("http://127.0.0.1:1");
+        assertThat(summary.getString("plan.containers[0].id")).isEqualTo(Burner.container.getContainerId());
+        assertThat(summary.getString("plan.containers[0].image")).isEqualTo(LocalDocker.IMAGE);
         assertThat(summary.getString("targetMetrics.find { it.name == 'container cpu' }.source")).isEqualTo("Docker");
         List<Number> cores = summary.getList("targetMetrics.find { it.name == 'container cpu' }.series[0].points"
                 + ".collect { it[1] }");

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The chat domain, in memory and thread-safe: accounts and sessions, channels and their members, posts. Changes to
@@ -34,9 +35,15 @@ final class ChatService {
     private final AtomicLong postNumbers = new AtomicLong();
     private final SecureRandom random = new SecureRandom();
     private final Consumer<Event> events;
+    private final Function<String, Optional<String>> identity;
 
-    ChatService(Consumer<Event> events) {
+    /**
+     * A chat whose changes go to {@code events}; {@code identity} names the user of a token this service did not
+     * issue (another service's sign-in), or is empty for none.
+     */
+    ChatService(Consumer<Event> events, Function<String, Optional<String>> identity) {
         this.events = events;
+        this.identity = identity;
         channel(TOWN_SQUARE);
     }
 
@@ -71,8 +78,33 @@ final class ChatService {
         return sessions.remove(token) != null;
     }
 
+    /**
+     * The account of a session: one this service issued, or one the identity service vouches for, whose user then
+     * gets an account here (in town-square) on first sight.
+     */
     Optional<Account> session(String token) {
-        return Optional.ofNullable(token == null ? null : sessions.get(token)).map(accounts::get);
+        if (token == null) {
+            return Optional.empty();
+        }
+        Long id = sessions.get(token);
+        if (id != null) {
+            return Optional.ofNullable(accounts.get(id));
+        }
+        Optional<Account> account = identity.apply(token).map(this::known);
+        account.ifPresent(known -> sessions.put(token, known.id()));
+        return account;
+    }
+
+    /** The account of {@code username} here, made (without a password: only the identity service signs it in). */
+    private Account known(String username) {
+        Long id = accountIds.get(username);
+        if (id != null) {
+            return accounts.get(id);
+        }
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        return signup(username, Base64.getEncoder().encodeToString(secret))
+                .orElseGet(() -> accounts.get(accountIds.get(username)));
     }
 
     /** The channel of this name, created on first use. */

@@ -15,7 +15,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +45,7 @@ import java.util.regex.Pattern;
  * POST   /api/users                     201 {"id","username"} | 409 taken    {"username","password"}
  * POST   /api/users/login               200 {"token","id"} | 401            {"username","password"}
  * POST   /api/users/logout              204 | 401                          (Authorization: Bearer token)
+ * GET    /api/users/me                  200 {"id","username"} | 401         (signed in)
  * GET    /api/channels                  200 [channel, …]
  * POST   /api/channels                  201 channel (creator joins)         {"name"}            (signed in)
  * POST   /api/channels/{id}/members     200 channel (joins) | 404                               (signed in)
@@ -52,7 +58,8 @@ import java.util.regex.Pattern;
  * POST   /api/posts/{id}/reactions      201 | 404                           {"emoji"}          (signed in)
  * </pre>
  * Posting without a token is allowed (author "anonymous" unless given); posting signed in to a channel requires
- * membership (403 otherwise).
+ * membership (403 otherwise). Started with an identity service (another demo), the service also accepts the tokens
+ * that one issued: {@code DemoServer <port> <identity URL>}.
  */
 public final class DemoServer implements AutoCloseable {
 
@@ -71,11 +78,15 @@ public final class DemoServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final EventHub hub = new EventHub();
-    private final ChatService chat = new ChatService(hub::publish);
+    private final ChatService chat;
+    private final HttpClient identityClient;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    private DemoServer(int port) throws IOException {
+    private DemoServer(int port, URI identity) throws IOException {
+        identityClient = identity == null ? null : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        chat = new ChatService(hub::publish,
+                identity == null ? token -> Optional.empty() : token -> user(identity, token));
         try {
             hub.serve(chat);
         } catch (InterruptedException e) {
@@ -112,7 +123,16 @@ public final class DemoServer implements AutoCloseable {
 
     /** Starts the service on 127.0.0.1 and {@code port} (0 for any free port); its WebSocket takes a free port. */
     public static DemoServer start(int port) throws IOException {
-        return new DemoServer(port);
+        return new DemoServer(port, null);
+    }
+
+    /**
+     * Starts the service as {@link #start(int)} does, trusting the sign-ins of the demo at {@code identity}: a token
+     * it does not know it asks there ({@code GET /api/users/me}), so users sign up and log in at one service and
+     * post and listen at this one.
+     */
+    public static DemoServer start(int port, URI identity) throws IOException {
+        return new DemoServer(port, identity);
     }
 
     /**
@@ -120,7 +140,8 @@ public final class DemoServer implements AutoCloseable {
      * {@code mvn -pl sample-tests -am compile exec:java -Ddemo.port=8080}.
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        DemoServer demo = start(args.length > 0 ? Integer.parseInt(args[0]) : 8080);
+        DemoServer demo = start(args.length > 0 ? Integer.parseInt(args[0]) : 8080,
+                args.length > 1 ? URI.create(args[1]) : null);
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
         System.out.println("demo chat service on " + demo.baseUri() + ", WebSocket " + demo.websocketUri()
                 + " (Ctrl-C stops it)");
@@ -185,6 +206,9 @@ public final class DemoServer implements AutoCloseable {
             case "GET /api/config" -> respond(exchange, 200, Map.of("websocketUrl", websocketUri()));
             case "POST /api/users" -> signup(exchange);
             case "POST /api/users/login" -> login(exchange);
+            case "GET /api/users/me" -> respond(exchange, account.isPresent() ? 200 : 401, account
+                    .<Object>map(me -> Map.of("id", me.id(), "username", me.username()))
+                    .orElse(Map.of("error", "not signed in")));
             case "POST /api/users/logout" -> {
                 String token = token(exchange);
                 respond(exchange, token != null && chat.logout(token) ? 204 : 401, null);
@@ -226,6 +250,21 @@ public final class DemoServer implements AutoCloseable {
                 respond(exchange, reacted.isPresent() ? 201 : 404, reacted.isPresent() ? Map.of("emoji", emoji) : null);
             }
             default -> respond(exchange, 404, Map.of("error", "no route " + method + " " + path));
+        }
+    }
+
+    /** The user the identity service signed in with {@code token}, if it did. */
+    private Optional<String> user(URI identity, String token) {
+        HttpRequest request = HttpRequest.newBuilder(identity.resolve("/api/users/me")).timeout(Duration.ofSeconds(2))
+                .header("Authorization", "Bearer " + token).GET().build();
+        try {
+            HttpResponse<byte[]> response = identityClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return response.statusCode() == 200 ? text(JSON.readTree(response.body()), "username") : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         }
     }
 

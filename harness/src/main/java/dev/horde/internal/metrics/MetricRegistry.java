@@ -84,7 +84,8 @@ public final class MetricRegistry {
 
     /** As {@link #deliveryArrived(String)}, recorded under {@code metric}: a service's {@code chat: ws delivery}. */
     public boolean deliveryArrived(String correlationId, String metric) {
-        return deliveries.arrived(correlationId, System.nanoTime(), metric(metric, MetricKind.MESSAGE));
+        return MetricNames.WS_DELIVERY.equals(metric) ? deliveryArrived(correlationId)
+                : deliveries.arrived(correlationId, System.nanoTime(), metric(metric, MetricKind.MESSAGE));
     }
 
     /** The metric of whole iterations. */

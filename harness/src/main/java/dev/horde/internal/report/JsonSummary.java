@@ -2,6 +2,7 @@ package dev.horde.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.container.ContainerTarget;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.ScheduleStats;
 import dev.horde.internal.metrics.ErrorSample;
@@ -73,7 +74,12 @@ public final class JsonSummary {
                 .name("target").value(plan.target() == null ? null : Secrets.mask(plan.target()))
                 .name("targets").beginObject();
         plan.namedTargets().byName().forEach((name, uri) -> json.name(name).value(Secrets.mask(uri)));
-        json.endObject()
+        json.endObject().name("containers").beginArray();
+        for (ContainerTarget container : plan.containers()) {
+            json.beginObject().name("target").value(container.name()).name("id").value(container.containerId())
+                    .name("image").value(container.image()).endObject();
+        }
+        json.endArray()
                 .name("controller").value(plan.controller() == null ? null : plan.controller().getName())
                 .name("users").value(plan.users())
                 .name("duration").value(Durations.format(plan.duration()))
