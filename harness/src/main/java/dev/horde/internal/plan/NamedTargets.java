@@ -6,7 +6,6 @@ import dev.horde.LoadTest;
 import dev.horde.internal.metrics.Secrets;
 import java.net.URI;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -52,7 +51,7 @@ public record NamedTargets(Map<String, URI> byName) {
         for (Map.Entry<String, URI> target : byName.entrySet()) {
             URI uri = target.getValue();
             if (uri.getHost().equalsIgnoreCase(request.getHost()) && port(uri) == port(request)
-                    && scheme(uri).equals(scheme(request))
+                    && sameScheme(uri.getScheme(), request.getScheme())
                     && (request.getRawPath() == null ? "" : request.getRawPath()).startsWith(path(uri))) {
                 return target.getKey();
             }
@@ -81,13 +80,15 @@ public record NamedTargets(Map<String, URI> byName) {
     }
 
     private static int port(URI uri) {
-        return uri.getPort() >= 0 ? uri.getPort() : "https".equals(scheme(uri)) ? 443 : 80;
+        return uri.getPort() >= 0 ? uri.getPort()
+                : "https".equalsIgnoreCase(uri.getScheme()) || "wss".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    /** {@code http} or {@code https}: a WebSocket's scheme as its service's. */
-    private static String scheme(URI uri) {
-        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("ws") ? "http" : scheme.equals("wss") ? "https" : scheme;
+    /** Whether a request of scheme {@code request} goes to a target of scheme {@code target}; ws to http, wss to https. */
+    private static boolean sameScheme(String target, String request) {
+        return target.equalsIgnoreCase(request)
+                || "http".equalsIgnoreCase(target) && "ws".equalsIgnoreCase(request)
+                || "https".equalsIgnoreCase(target) && "wss".equalsIgnoreCase(request);
     }
 
     private static String path(URI uri) {
