@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -127,6 +129,21 @@ class LoadTargetTests {
                         + " none.");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            BadMemory    | 'memory' [lots], which must be bytes with a unit such as 512MB, 1.5GiB or 800KB (1 MB = 1024 KB), or empty for no limit.
+            BadCpu       | 'cpu' [50%], which must be a number of cores such as 1.5, or empty for no limit.
+            BadThrottled | 'throttled' [0.5], which must be a percentage such as 5%, or empty for no limit.
+            """)
+    void aResourceLimitThatCannotBeReadNamesTheAttributeAndWhatIsAllowed(String fixture, String problem)
+            throws ClassNotFoundException {
+        FromMembers.main = main.baseUri();
+        Class<?> type = Class.forName(LoadTargetTests.class.getName() + "$" + fixture);
+
+        assertThat(Fixtures.failureMessage(Fixtures.run(type, reports))).isEqualTo("Configuration error:"
+                + " @TargetResourceBudget on method [get()] has " + problem);
+    }
+
     /** A member of two services. */
     public static class Member extends UserEntity {
         void visit() {
@@ -210,6 +227,34 @@ class LoadTargetTests {
         @LoadTarget(port = 8080)
         static GenericContainer<?> service = new GenericContainer<>("horde-local/jre:17").withExposedPorts(8080);
 
+        @LoadTest(users = 1, duration = "1s")
+        void get() {
+        }
+    }
+
+    static class BadMemory {
+        @LoadTarget
+        static String url() {
+            return FromMembers.main;
+        }
+
+        @TargetResourceBudget(memory = "lots")
+        @LoadTest(users = 1, duration = "1s")
+        void get() {
+        }
+    }
+
+    static class BadCpu extends BadMemory {
+        @Override
+        @TargetResourceBudget(cpu = "50%")
+        @LoadTest(users = 1, duration = "1s")
+        void get() {
+        }
+    }
+
+    static class BadThrottled extends BadMemory {
+        @Override
+        @TargetResourceBudget(throttled = "0.5")
         @LoadTest(users = 1, duration = "1s")
         void get() {
         }

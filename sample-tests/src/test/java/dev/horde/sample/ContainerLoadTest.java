@@ -31,7 +31,7 @@ class ContainerLoadTest {
 
     static final String IMAGE = "horde/demo:latest";
     /** The demo's port on the host's network, where Docker maps no port. */
-    private static final int PORT = 18089;
+    private static final int PORT = 18091;
 
     @Container
     @LoadTarget(port = PORT)

@@ -54,6 +54,11 @@ final class ResourceBudgetReader {
                         + " there; put all limits of a target in one.");
             }
             seen.add(target);
+            Limit cpu = limit(at, "cpu", budget.cpu(), Limit::parse, Limit.Style.NUMBER,
+                    "a number of cores such as 1.5");
+            Limit memory = limit(at, "memory", budget.memory(), Limit::bytes, Limit.Style.BYTES, Limit.BYTES_GRAMMAR);
+            Limit throttled = limit(at, "throttled", budget.throttled(), Limit::parse, Limit.Style.RATIO,
+                    "a percentage such as 5%");
             if (containers.stream().noneMatch(container -> container.name().equals(target))) {
                 String known = containers.stream().map(c -> c.name().isEmpty() ? "the default target" : c.name())
                         .collect(Collectors.joining(", "));
@@ -62,11 +67,6 @@ final class ResourceBudgetReader {
                         + LoadTarget.class.getSimpleName() + " on a Testcontainers container; container targets: "
                         + (known.isEmpty() ? "none" : known) + ".");
             }
-            Limit cpu = limit(at, "cpu", budget.cpu(), Limit::parse, Limit.Style.NUMBER,
-                    "a number of cores such as 1.5");
-            Limit memory = limit(at, "memory", budget.memory(), Limit::bytes, Limit.Style.BYTES, Limit.BYTES_GRAMMAR);
-            Limit throttled = limit(at, "throttled", budget.throttled(), Limit::parse, Limit.Style.RATIO,
-                    "a percentage such as 5%");
             limits.putIfAbsent(target, new ResourceLimits(cpu, memory, throttled, budget.over(), at));
         }
     }
