@@ -40,7 +40,10 @@ public @interface TargetResourceBudget {
     /** Highest CPU use in cores, e.g. {@code "1.5"}; empty for none. */
     String cpu() default "";
 
-    /** Highest memory use: bytes with a unit, {@code 512MB}, {@code 1.5GiB}, {@code 800KB} (1 MB = 1024 KB); empty for none. */
+    /**
+     * Highest memory use: bytes with a unit, {@code 512MB}, {@code 1.5GiB}, {@code 800KB} (1 MB = 1024 KB); empty for
+     * none.
+     */
     String memory() default "";
 
     /** Highest share of time throttled by a CPU quota, e.g. {@code "5%"}; empty for none. */

@@ -10,7 +10,6 @@ import dev.horde.internal.prometheus.Series;
 import dev.horde.internal.prometheus.TargetQuery;
 import dev.horde.internal.prometheus.TargetReading;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -47,7 +46,6 @@ final class DockerStats extends ResultCallback.Adapter<Statistics> {
     private final ContainerTarget container;
     private final List<Sample> samples = new ArrayList<>();
     private volatile String error;
-    private volatile long cpuNanos;
     private long lastTimeMs = Long.MIN_VALUE;
     private double lastReceived = Double.NaN;
     private double lastSent = Double.NaN;
@@ -65,11 +63,6 @@ final class DockerStats extends ResultCallback.Adapter<Statistics> {
             stream.onError(e);
         }
         return stream;
-    }
-
-    /** CPU time this stream's thread used so far, in nanoseconds. */
-    long cpuNanos() {
-        return cpuNanos;
     }
 
     @Override
@@ -93,12 +86,11 @@ final class DockerStats extends ResultCallback.Adapter<Statistics> {
         } catch (RuntimeException e) {
             error = "Docker's stats of " + container.describe() + " could not be read: " + e;
         }
-        cpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     @Override
     public void onError(Throwable throwable) {
-        if (samples.isEmpty() || error == null) {
+        if (error == null) {
             error = "Docker's stats of " + container.describe() + " failed: " + throwable;
         }
         super.onError(throwable);

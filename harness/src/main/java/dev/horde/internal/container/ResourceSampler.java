@@ -47,15 +47,6 @@ public final class ResourceSampler implements AutoCloseable {
         return readings;
     }
 
-    /** CPU time the sampling threads used so far, in nanoseconds: what sampling costs the generator. */
-    public long cpuNanos() {
-        long nanos = 0;
-        for (DockerStats stream : streams) {
-            nanos += stream.cpuNanos();
-        }
-        return nanos;
-    }
-
     @Override
     public void close() {
         for (DockerStats stream : streams) { // a loop, not a method reference: that would load DockerStats

@@ -41,7 +41,8 @@ final class LoadTargetReader {
      */
     static Targets read(Class<?> testClass, List<Object> instances) {
         Map<String, Found> byName = new LinkedHashMap<>();
-        for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
+        for (Class<?> c = testClass; c != null;
+                c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
             for (Field field : AnnotationSupport.findAnnotatedFields(c, LoadTarget.class)) {
                 add(field, field.getAnnotation(LoadTarget.class), instances, byName);
             }

@@ -31,7 +31,8 @@ final class ResourceBudgetReader {
     static List<ContainerTarget> read(Class<?> testClass, Method method, List<ContainerTarget> containers) {
         Map<String, ResourceLimits> limits = new LinkedHashMap<>();
         read(method, "method [" + ConfigurationErrors.method(method) + "]", containers, limits);
-        for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
+        for (Class<?> c = testClass; c != null;
+                c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
             read(c, "class [" + c.getSimpleName() + "]", containers, limits);
         }
         List<ContainerTarget> judged = new ArrayList<>();
