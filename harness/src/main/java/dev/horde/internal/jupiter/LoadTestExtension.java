@@ -18,6 +18,7 @@ import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.prometheus.TargetMetrics;
 import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.report.AllureSupport;
+import dev.horde.internal.report.BuildReport;
 import dev.horde.internal.report.ConsoleProgress;
 import dev.horde.internal.report.ConsoleSummary;
 import dev.horde.internal.report.HdrLog;
@@ -225,6 +226,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             Path summary = JsonSummary.write(report).toAbsolutePath();
             System.out.println("  summary: " + summary);
             context.publishReportEntry("horde.summary", summary.toString());
+            System.out.println("  report: " + BuildReport.add(report, summary, hdrLog));
             AllureSupport.publish(report, summary, hdrLog);
             return null;
         } catch (IOException e) {

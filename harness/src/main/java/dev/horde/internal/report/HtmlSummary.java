@@ -12,14 +12,20 @@ final class HtmlSummary {
     private HtmlSummary() {
     }
 
+    /** The page's style: also the build report's. */
+    static final String STYLE = "<style>body{font-family:sans-serif;margin:16px}table{border-collapse:collapse}"
+            + "td,th{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}"
+            + "td:first-child,th:first-child{text-align:left}.ok{color:#2a7d2a}.fail{color:#c62828}</style>";
+
     static String render(RunResult report, Map<String, String> charts) {
+        return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + Html.escape(report.plan().testId())
+                + "</title>" + STYLE + "</head><body>" + section(report, charts) + "</body></html>\n";
+    }
+
+    /** The page's body: heading, plan, table, readings, budgets and charts. */
+    static String section(RunResult report, Map<String, String> charts) {
         LoadPlan plan = report.plan();
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>")
-                .append(Html.escape(plan.testId())).append("</title><style>"
-                        + "body{font-family:sans-serif;margin:16px}table{border-collapse:collapse}"
-                        + "td,th{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}"
-                        + "td:first-child,th:first-child{text-align:left}.ok{color:#2a7d2a}.fail{color:#c62828}"
-                        + "</style></head><body>")
+        StringBuilder html = new StringBuilder()
                 .append("<h2>").append(Html.escape(plan.testId())).append("</h2><p>")
                 .append(Html.escape(plan.describe())).append(", ").append(report.plan().threads().label())
                 .append(" threads, seed ").append(plan.seed()).append(" &mdash; <b class=\"")
@@ -65,6 +71,6 @@ final class HtmlSummary {
         }
         html.append("</ul>");
         charts.values().forEach(svg -> html.append("<div>").append(svg).append("</div>"));
-        return html.append("</body></html>\n").toString();
+        return html.toString();
     }
 }
