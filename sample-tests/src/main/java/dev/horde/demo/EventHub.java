@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
@@ -81,8 +82,10 @@ final class EventHub extends WebSocketServer {
         }
         for (Long member : event.channel().members()) {
             for (WebSocket socket : sockets.getOrDefault(member, Set.of())) {
-                if (socket.isOpen()) {
+                try {
                     socket.send(message);
+                } catch (WebsocketNotConnectedException closing) {
+                    // closed since it was listed (a client dropping it): that member misses the event, the post stands
                 }
             }
         }
