@@ -7,7 +7,6 @@ import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.ThreadKind;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -171,25 +170,15 @@ record HordeConfiguration(
         };
     }
 
-    /** The system under test that {@value LoadTest#TARGET_PROPERTY_NAME} names: an absolute http or https URL. */
     /** The absolute http or https URL {@code property} gives, if any; {@code example} shows one in the error. */
     private static Optional<URI> url(Function<String, Optional<String>> parameters, String property, String example) {
         Optional<String> text = parameters.apply(property);
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        URI uri;
-        try {
-            uri = new URI(text.get());
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new LoadTestConfigurationException(origin(property) + " must be an absolute http or https URL, e.g. "
-                    + example + ", but was [" + text.get() + "].");
-        }
-        return Optional.of(uri);
+        return Optional.of(HttpUrls.parse(text.get()).orElseThrow(() -> new LoadTestConfigurationException(
+                origin(property) + " must be an absolute http or https URL, e.g. " + example + ", but was ["
+                + HttpUrls.shown(text.get()) + "].")));
     }
 
     /** The cap of the generator's warm-up; empty for {@code off}. */

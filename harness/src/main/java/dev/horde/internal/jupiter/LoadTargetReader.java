@@ -5,7 +5,6 @@ import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.internal.container.ContainerTarget;
 import dev.horde.internal.container.Containers;
-import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.plan.NamedTargets;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
@@ -13,7 +12,6 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,19 +159,8 @@ final class LoadTargetReader {
                     + " the class path)") + ", a URI, a URL or a String such as http://127.0.0.1:8080.");
         }
         String text = value.toString().strip();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new LoadTestConfigurationException(where + " gives [" + (uri == null ? Secrets.mask(text)
-                    : Secrets.mask(uri)) + "], which is not an"
-                    + " absolute http or https URL such as http://127.0.0.1:8080 (as -D" + LoadTest.TARGET_PROPERTY_NAME
-                    + " takes).");
-        }
-        return uri;
+        return HttpUrls.parse(text).orElseThrow(() -> new LoadTestConfigurationException(where + " gives ["
+                + HttpUrls.shown(text) + "], which is not an absolute http or https URL such as"
+                + " http://127.0.0.1:8080 (as -D" + LoadTest.TARGET_PROPERTY_NAME + " takes)."));
     }
 }

@@ -2,13 +2,11 @@ package dev.horde.internal.jupiter;
 
 import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
-import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.plan.NamedTargets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -53,19 +51,9 @@ final class NamedTargetReader {
     }
 
     private static URI url(String key, String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null
-                || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
-            throw new LoadTestConfigurationException("configuration parameter '" + key + "' must be an absolute http"
-                    + " or https URL, e.g. http://127.0.0.1:8081, but was [" + (uri == null ? Secrets.mask(text)
-                    : Secrets.mask(uri)) + "].");
-        }
-        return uri;
+        return HttpUrls.parse(text).orElseThrow(() -> new LoadTestConfigurationException("configuration parameter '"
+                + key + "' must be an absolute http or https URL, e.g. http://127.0.0.1:8081, but was ["
+                + HttpUrls.shown(text) + "]."));
     }
 
     /**
