@@ -72,4 +72,12 @@ public final class MetricNames {
     public static String action(String step) {
         return ACTION_PREFIX + step;
     }
+
+    /**
+     * The name {@code metric} carries for the named target {@code service}: {@code of("chat", WS_DELIVERY)} is
+     * {@code "chat: ws delivery"}; {@code metric} itself when {@code service} is null (the default target).
+     */
+    public static String of(String service, String metric) {
+        return service == null ? metric : service + ": " + metric;
+    }
 }

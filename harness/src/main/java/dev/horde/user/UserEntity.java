@@ -199,9 +199,11 @@ public abstract class UserEntity implements User, AutoCloseable {
         metrics = user == null ? null : user.metrics();
         Map<String, String> headers = new HashMap<>();
         state.get(TOKEN).ifPresent(token -> headers.put("Authorization", "Bearer " + token));
-        socket = service == null ? WebSocketSession.open(uri, headers, this::onMessage)
-                : WebSocketSession.open(service, uri, headers, this::onMessage);
-        deliveryMetric = socket.metricName(MetricNames.WS_DELIVERY);
+        // named before the socket opens: another user's broadcast may arrive before open returns
+        String named = service != null || user == null ? service : user.scope().namedTargets().nameOf(uri);
+        deliveryMetric = MetricNames.of(named, MetricNames.WS_DELIVERY);
+        socket = named == null ? WebSocketSession.open(uri, headers, this::onMessage)
+                : WebSocketSession.open(named, uri, headers, this::onMessage);
         return socket;
     }
 

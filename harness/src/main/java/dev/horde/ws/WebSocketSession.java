@@ -56,10 +56,10 @@ public final class WebSocketSession implements AutoCloseable {
     private WebSocketSession(String service, URI uri, Map<String, String> headers, Consumer<String> onMessage,
             UserContext user) {
         this.service = service;
-        this.connectMetric = metricName(service, MetricNames.WS_CONNECT);
-        this.roundTripMetric = metricName(service, MetricNames.WS_ROUND_TRIP);
-        this.receiveMetric = metricName(service, MetricNames.WS_RECEIVE);
-        this.disconnectMetric = metricName(service, MetricNames.WS_DISCONNECT);
+        this.connectMetric = MetricNames.of(service, MetricNames.WS_CONNECT);
+        this.roundTripMetric = MetricNames.of(service, MetricNames.WS_ROUND_TRIP);
+        this.receiveMetric = MetricNames.of(service, MetricNames.WS_RECEIVE);
+        this.disconnectMetric = MetricNames.of(service, MetricNames.WS_DISCONNECT);
         this.uri = uri;
         this.headers = Map.copyOf(headers);
         this.onMessage = onMessage;
@@ -107,19 +107,9 @@ public final class WebSocketSession implements AutoCloseable {
         return user;
     }
 
-    /** {@code base}, prefixed with the service's name when it has one: {@code chat: ws delivery}. */
-    private static String metricName(String service, String base) {
-        return service == null ? base : service + ": " + base;
-    }
-
     /** The named target this socket belongs to, if it belongs to one: its metrics carry the name. */
     public Optional<String> service() {
         return Optional.ofNullable(service);
-    }
-
-    /** The name this session's service gives {@code metric}, one of {@link MetricNames}' {@code WS_*}. */
-    public String metricName(String metric) {
-        return metricName(service, metric);
     }
 
     /** Whether the connection is open now. */
