@@ -75,6 +75,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>{@value #OTLP_PROPERTY_NAME}: an OTLP/HTTP metrics endpoint, such as an OpenTelemetry collector's
  * {@code http://127.0.0.1:4318/v1/metrics}, that Horde's meters are pushed to every second while the tests run
  * (needs {@code io.micrometer:micrometer-registry-otlp});</li>
+ * <li>{@value #DASHBOARD_PROPERTY_NAME}: a port ({@code 8765}), or {@code true} for any free one, where a live page
+ * shows the running test and the tests so far, on {@value #DASHBOARD_HOST_PROPERTY_NAME} (default 127.0.0.1); it
+ * keeps serving after the last test for {@value #DASHBOARD_LINGER_PROPERTY_NAME} (default 0s);</li>
  * <li>{@value #PROMETHEUS_URL_PROPERTY_NAME}: the Prometheus server that {@link TargetMetric}s ask, e.g.
  * {@code http://127.0.0.1:9090};</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
@@ -153,6 +156,15 @@ public @interface LoadTest {
      * {@code http://127.0.0.1:4318/v1/metrics}: {@value}.
      */
     String OTLP_PROPERTY_NAME = "horde.otlp";
+    /**
+     * Configuration parameter that serves a live page of the running tests at {@code http://127.0.0.1:<port>/}: a
+     * port, {@code true} for any free one, or {@code false}: {@value}.
+     */
+    String DASHBOARD_PROPERTY_NAME = "horde.dashboard";
+    /** Configuration parameter naming the address the live page listens on, default 127.0.0.1: {@value}. */
+    String DASHBOARD_HOST_PROPERTY_NAME = "horde.dashboard.host";
+    /** Configuration parameter: how long the live page keeps serving after the last test, a duration: {@value}. */
+    String DASHBOARD_LINGER_PROPERTY_NAME = "horde.dashboard.linger";
     /** Configuration parameter naming the Prometheus server that {@link TargetMetric}s ask, an http(s) URL: {@value}. */
     String PROMETHEUS_URL_PROPERTY_NAME = "horde.prometheus.url";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */

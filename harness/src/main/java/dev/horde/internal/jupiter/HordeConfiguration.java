@@ -40,6 +40,8 @@ record HordeConfiguration(
         Optional<InetSocketAddress> prometheus,
         Optional<URI> prometheusUrl,
         Optional<URI> otlp,
+        Optional<InetSocketAddress> dashboard,
+        Duration dashboardLinger,
         Path reportDirectory) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
@@ -64,6 +66,8 @@ record HordeConfiguration(
                 prometheus(parameters),
                 url(parameters, LoadTest.PROMETHEUS_URL_PROPERTY_NAME, "http://127.0.0.1:9090"),
                 url(parameters, LoadTest.OTLP_PROPERTY_NAME, "http://127.0.0.1:4318/v1/metrics"),
+                dashboard(parameters),
+                durationOrDefault(parameters, LoadTest.DASHBOARD_LINGER_PROPERTY_NAME, "0s"),
                 Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
     }
 
@@ -223,5 +227,30 @@ record HordeConfiguration(
                     + " one), or host:port, e.g. 9464 or 127.0.0.1:9464, but was [" + value + "].");
         }
         return Optional.of(new InetSocketAddress(host, port.getAsInt()));
+    }
+
+    /** Where {@value LoadTest#DASHBOARD_PROPERTY_NAME} asks for the live page: a port, true (any free one) or false. */
+    private static Optional<InetSocketAddress> dashboard(Function<String, Optional<String>> parameters) {
+        String property = LoadTest.DASHBOARD_PROPERTY_NAME;
+        Optional<String> text = parameters.apply(property);
+        if (text.isEmpty() || text.get().equalsIgnoreCase("false")) {
+            return Optional.empty();
+        }
+        String value = text.get();
+        OptionalInt port = value.equalsIgnoreCase("true") ? OptionalInt.of(0)
+                : ValueParsers.wholeNumber(value).filter(p -> p >= 1 && p <= 65_535).map(OptionalInt::of)
+                        .orElse(OptionalInt.empty());
+        if (port.isEmpty()) {
+            throw new LoadTestConfigurationException(origin(property) + " must be a port from 1 to 65535, true (any"
+                    + " free port) or false, e.g. 8765, but was [" + value + "].");
+        }
+        String host = parameters.apply(LoadTest.DASHBOARD_HOST_PROPERTY_NAME).orElse("127.0.0.1")
+                .replaceAll("^\\[|\\]$", "");
+        InetSocketAddress address = new InetSocketAddress(host, port.getAsInt());
+        if (address.isUnresolved()) {
+            throw new LoadTestConfigurationException(origin(LoadTest.DASHBOARD_HOST_PROPERTY_NAME)
+                    + " must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0, but was [" + host + "].");
+        }
+        return Optional.of(address);
     }
 }

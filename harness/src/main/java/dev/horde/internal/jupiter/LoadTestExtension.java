@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.horde.LoadTest;
 import dev.horde.MetricNames;
 import dev.horde.internal.container.ResourceSampler;
+import dev.horde.internal.dashboard.Dashboard;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.LoadRun;
 import dev.horde.internal.engine.RunObserver;
@@ -121,7 +122,20 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         }, HordeConfiguration.class);
     }
 
+    /** The live page the configuration asks for, started at the first load test, closed when the test plan ends. */
+    private static Dashboard dashboard(ExtensionContext context) {
+        HordeConfiguration configuration = configuration(context);
+        if (configuration.dashboard().isEmpty()) {
+            return null;
+        }
+        return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(PlanEnd.class, key -> new PlanEnd(
+                Dashboard.start(configuration.dashboard().get(), configuration.dashboardLinger(),
+                        context.getConfigurationParameter(LoadTest.DASHBOARD_PROPERTY_NAME).orElseThrow().strip())),
+                PlanEnd.class).dashboard();
+    }
+
     private static void run(LoadPlan plan, MethodScriptFactory users, ExtensionContext context) throws IOException {
+        Dashboard dashboard = dashboard(context); // a port in use fails here, before any user starts
         ClientWarmUp.once();
         String test = plan.testName();
         GeneratorWarmUp.Result warmUp = warmUp(plan, users, test);
@@ -129,7 +143,8 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
         context.getStore(NAMESPACE).put(HdrLog.class, log);
         LoadRun run = new LoadRun(plan, users,
-                RunObserver.all(log, ConsoleProgress.of(plan, System.out), Micrometer.publisherOf(plan)));
+                RunObserver.all(log, ConsoleProgress.of(plan, System.out), Micrometer.publisherOf(plan),
+                        dashboard == null ? RunObserver.NONE : dashboard.watch(plan)));
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome;
@@ -228,6 +243,10 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             context.publishReportEntry("horde.summary", summary.toString());
             System.out.println("  report: " + BuildReport.add(report, summary, hdrLog));
             AllureSupport.publish(report, summary, hdrLog);
+            Dashboard dashboard = dashboard(context);
+            if (dashboard != null) {
+                dashboard.finished(report);
+            }
             return null;
         } catch (IOException e) {
             return e;

@@ -1,42 +1,61 @@
 package dev.horde.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
-/** A small pretty-printing JSON writer: enough for summaries, with correct string escaping and no NaN. */
-final class JsonWriter {
+/** A small JSON writer, pretty-printing or compact: enough for summaries, with correct string escaping and no NaN. */
+@API(status = INTERNAL, since = "0.1")
+public final class JsonWriter {
 
     private final StringBuilder out = new StringBuilder();
+    private final boolean pretty;
     private int depth;
     private boolean first = true;
     private boolean afterName;
 
-    JsonWriter beginObject() {
+    /** A pretty-printing writer, for files people read. */
+    public JsonWriter() {
+        this(true);
+    }
+
+    private JsonWriter(boolean pretty) {
+        this.pretty = pretty;
+    }
+
+    /** A writer of one line without spaces, for what goes over the wire. */
+    public static JsonWriter compact() {
+        return new JsonWriter(false);
+    }
+
+    public JsonWriter beginObject() {
         return open('{');
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         return close('}');
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         return open('[');
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         return close(']');
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         separate();
         string(name);
-        out.append(": ");
+        out.append(pretty ? ": " : ":");
         afterName = true;
         return this;
     }
 
-    JsonWriter value(String value) {
+    public JsonWriter value(String value) {
         separateValue();
         if (value == null) {
             out.append("null");
@@ -46,20 +65,20 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long value) {
+    public JsonWriter value(long value) {
         separateValue();
         out.append(value);
         return this;
     }
 
-    JsonWriter value(boolean value) {
+    public JsonWriter value(boolean value) {
         separateValue();
         out.append(value);
         return this;
     }
 
     /** A number rounded to three decimals; NaN and infinities become null. */
-    JsonWriter value(double value) {
+    public JsonWriter value(double value) {
         separateValue();
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             out.append("null");
@@ -70,12 +89,12 @@ final class JsonWriter {
     }
 
     /** A number, as precise as a double holds it when {@code precise}, else as {@link #value(double)} writes it. */
-    JsonWriter value(double value, boolean precise) {
+    public JsonWriter value(double value, boolean precise) {
         return precise ? precise(value) : value(value);
     }
 
     /** A number as precise as a double holds it; NaN and infinities become null. */
-    JsonWriter precise(double value) {
+    public JsonWriter precise(double value) {
         separateValue();
         out.append(Double.isFinite(value) ? Double.toString(value) : "null");
         return this;
@@ -83,7 +102,7 @@ final class JsonWriter {
 
     @Override
     public String toString() {
-        return out.append('\n').toString();
+        return pretty ? out + "\n" : out.toString();
     }
 
     private JsonWriter open(char bracket) {
@@ -126,6 +145,9 @@ final class JsonWriter {
     }
 
     private void newline() {
+        if (!pretty) {
+            return;
+        }
         out.append('\n');
         out.append("  ".repeat(depth));
     }
