@@ -205,6 +205,15 @@ class ConfigurationErrorTests {
                 Arguments.of("horde.prometheus", "127.0.0.1:70000",
                         "configuration parameter 'horde.prometheus' must be a port from 0 to 65535 (0: any free one), or"
                                 + " host:port, e.g. 9464 or 127.0.0.1:9464, but was [127.0.0.1:70000]."),
+                Arguments.of("horde.dashboard", "yes",
+                        "configuration parameter 'horde.dashboard' must be a port from 1 to 65535, true (any free port)"
+                                + " or false, e.g. 8765, but was [yes]."),
+                Arguments.of("horde.dashboard", "0",
+                        "configuration parameter 'horde.dashboard' must be a port from 1 to 65535, true (any free port)"
+                                + " or false, e.g. 8765, but was [0]."),
+                Arguments.of("horde.dashboard.linger", "forever",
+                        "configuration parameter 'horde.dashboard.linger' [forever], which is not a duration: use a"
+                                + " number and a unit ms, s, m or h, e.g. \"250ms\", \"1.5s\", \"30s\", \"1m\", \"2h\"."),
                 Arguments.of("horde.otlp", "grpc://127.0.0.1:4317",
                         "configuration parameter 'horde.otlp' must be an absolute http or https URL, e.g."
                                 + " http://127.0.0.1:4318/v1/metrics, but was [grpc://127.0.0.1:4317]."),
