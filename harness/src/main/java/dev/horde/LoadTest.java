@@ -78,6 +78,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>{@value #DASHBOARD_PROPERTY_NAME}: a port ({@code 8765}), or {@code true} for any free one, where a live page
  * shows the running test and the tests so far, on {@value #DASHBOARD_HOST_PROPERTY_NAME} (default 127.0.0.1); it
  * keeps serving after the last test for {@value #DASHBOARD_LINGER_PROPERTY_NAME} (default 0s);</li>
+ * <li>{@value #TRACE_PROPERTY_NAME}: {@code on} (the default) or {@code off}, whether every request and WebSocket
+ * handshake carries a W3C {@code traceparent} (each iteration one trace, each request a span of it);</li>
+ * <li>{@value #TRACE_LINK_PROPERTY_NAME}: a link to a trace in your tracing UI, with {@code {traceId}} in it, e.g.
+ * {@code http://127.0.0.1:16686/trace/{traceId}}: the trace ids in reports become links;</li>
  * <li>{@value #PROMETHEUS_URL_PROPERTY_NAME}: the Prometheus server that {@link TargetMetric}s ask, e.g.
  * {@code http://127.0.0.1:9090};</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
@@ -165,6 +169,10 @@ public @interface LoadTest {
     String DASHBOARD_HOST_PROPERTY_NAME = "horde.dashboard.host";
     /** Configuration parameter: how long the live page keeps serving after the last test, a duration: {@value}. */
     String DASHBOARD_LINGER_PROPERTY_NAME = "horde.dashboard.linger";
+    /** Configuration parameter: whether requests carry a W3C {@code traceparent}, on or off: {@value}. */
+    String TRACE_PROPERTY_NAME = "horde.trace";
+    /** Configuration parameter: a link to a trace, with {@code {traceId}} in it: {@value}. */
+    String TRACE_LINK_PROPERTY_NAME = "horde.trace.link";
     /** Configuration parameter naming the Prometheus server that {@link TargetMetric}s ask, an http(s) URL: {@value}. */
     String PROMETHEUS_URL_PROPERTY_NAME = "horde.prometheus.url";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */

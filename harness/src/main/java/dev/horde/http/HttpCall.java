@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.horde.internal.http.Endpoints;
 import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.Metric;
+import dev.horde.internal.trace.TraceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -198,6 +199,10 @@ public final class HttpCall {
         }
         if (content != null) {
             request.setEntity(new ByteArrayEntity(content, bodyType));
+        }
+        TraceContext trace = TraceContext.current();
+        if (trace != null && !request.containsHeader(TraceContext.TRACEPARENT)) {
+            request.addHeader(TraceContext.TRACEPARENT, trace.nextRequest());
         }
         return request;
     }

@@ -9,6 +9,7 @@ import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.Metric;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricRegistry;
+import dev.horde.internal.trace.TraceContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocket;
@@ -260,6 +261,10 @@ public final class WebSocketSession implements AutoCloseable {
         WebSocketConnection fresh = new WebSocketConnection(this);
         WebSocket.Builder builder = transport.client().newWebSocketBuilder().connectTimeout(timeout);
         headers.forEach(builder::header);
+        TraceContext trace = TraceContext.current();
+        if (trace != null && headers.keySet().stream().noneMatch(TraceContext.TRACEPARENT::equalsIgnoreCase)) {
+            builder.header(TraceContext.TRACEPARENT, trace.nextRequest());
+        }
         long start = metric.start();
         try {
             WebSocket socket = builder.buildAsync(uri, fresh).get(timeout.toNanos(), TimeUnit.NANOSECONDS);

@@ -22,6 +22,7 @@ public final class TestWebSocketServer extends WebSocketServer implements AutoCl
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final AtomicInteger closed = new AtomicInteger();
+    private final java.util.Queue<String> traceparents = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
         Thread thread = new Thread(runnable, "test-ws-server-timer");
         thread.setDaemon(true);
@@ -95,6 +96,12 @@ public final class TestWebSocketServer extends WebSocketServer implements AutoCl
 
     @Override
     public void onOpen(WebSocket socket, ClientHandshake handshake) {
+        traceparents.add(handshake.getFieldValue("traceparent"));
+    }
+
+    /** The {@code traceparent} of every handshake so far, empty for those without one. */
+    public java.util.List<String> handshakeTraceparents() {
+        return java.util.List.copyOf(traceparents);
     }
 
     @Override

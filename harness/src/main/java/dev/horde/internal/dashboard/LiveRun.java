@@ -11,6 +11,7 @@ import dev.horde.internal.metrics.RunMetrics;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.report.JsonWriter;
 import dev.horde.internal.report.RunResult;
+import dev.horde.internal.report.Traces;
 import dev.horde.internal.verdict.BudgetResult;
 import dev.horde.internal.verdict.Verdict;
 import java.time.Duration;
@@ -64,7 +65,7 @@ final class LiveRun implements RunObserver {
         }
         entry.endArray().endObject();
         long elapsed = result.outcome().elapsed().toMillis();
-        state.finished(entry.toString(), status(elapsed, true, 0, result.outcome().usersStarted(),
+        state.finished(entry.toString(), status(plan, elapsed, true, 0, result.outcome().usersStarted(),
                 result.outcome().schedule(), result.outcome().metrics(), result.verdict().results()));
     }
 
@@ -74,7 +75,7 @@ final class LiveRun implements RunObserver {
                 ? Verdict.of(plan.budgets(), metrics,
                         Duration.ofMillis(Math.max(1, interval.endMs() - plan.warmUp().toMillis()))).results()
                 : List.of();
-        state.tick(point(interval), status(interval.endMs(), interval.measured(), progress.activeUsers(),
+        state.tick(point(interval), status(plan, interval.endMs(), interval.measured(), progress.activeUsers(),
                 progress.usersStarted(), progress.schedule(), metrics, budgets));
     }
 
@@ -107,9 +108,9 @@ final class LiveRun implements RunObserver {
         return point.endArray().endObject().toString();
     }
 
-    /** Where the run stands: its users, schedule, metrics, budgets and failures so far. */
-    private static String status(long elapsedMs, boolean measured, int active, int started, ScheduleStats schedule,
-            RunMetrics metrics, List<BudgetResult> budgets) {
+    /** Where the run stands: its users, schedule, metrics (with their slowest sample's trace), budgets and failures. */
+    private static String status(LoadPlan plan, long elapsedMs, boolean measured, int active, int started,
+            ScheduleStats schedule, RunMetrics metrics, List<BudgetResult> budgets) {
         JsonWriter json = JsonWriter.compact().beginObject()
                 .name("elapsedMs").value(elapsedMs)
                 .name("measured").value(measured)
@@ -129,9 +130,12 @@ final class LiveRun implements RunObserver {
         if (metrics.allRequests() != null) {
             rows.add(0, metrics.allRequests());
         }
-        rows.stream().limit(LISTED).forEach(m -> json.beginArray().value(m.name()).value(m.count()).value(m.failed())
-                .value(m.percentileMillis(50)).value(m.percentileMillis(95)).value(m.percentileMillis(99))
-                .value(m.maxMillis()).endArray());
+        rows.stream().limit(LISTED).forEach(m -> {
+            String trace = m.slowest().isEmpty() ? null : m.slowest().get(0).traceId();
+            json.beginArray().value(m.name()).value(m.count()).value(m.failed())
+                    .value(m.percentileMillis(50)).value(m.percentileMillis(95)).value(m.percentileMillis(99))
+                    .value(m.maxMillis()).value(trace).value(Traces.link(plan, trace).orElse(null)).endArray();
+        });
         json.endArray().name("failures").beginArray();
         failures(metrics).stream().limit(LISTED).forEach(f -> json.beginArray().value(f.metric).value(f.cause)
                 .value(f.count).endArray());

@@ -8,6 +8,7 @@ import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricRegistry;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
+import dev.horde.internal.trace.TraceContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -66,11 +67,15 @@ final class UserLoop implements Runnable {
                         ClientChaos.of(plan.chaos(), userSeed(run.seed(), index) ^ CHAOS_SEED, run.metrics()),
                         new SplittableRandom(userSeed(run.seed(), index)));
                 user.bind();
+                if (plan.tracing()) {
+                    TraceContext.begin();
+                }
                 run.userBegan();
                 try {
                     live(user, run.startNanos() + window[0], run.startNanos() + window[1]);
                 } finally {
                     run.userEnded();
+                    TraceContext.end();
                     UserContext.unbind();
                 }
             }
@@ -120,12 +125,16 @@ final class UserLoop implements Runnable {
         int limit = plan.iterations();
         long pacing = plan.pacing().toNanos();
         long slot = windowStart; // paced users: the intended start of the next iteration
+        TraceContext trace = TraceContext.current();
         for (int done = 0; !run.stopping() && (limit == 0 || done < limit); done++) {
             long intended = nextStart(slot, windowEnd, pacing);
             if (intended == NONE) {
                 return;
             }
             slot = intended + pacing;
+            if (trace != null) {
+                trace.newTrace();
+            }
             long start = System.nanoTime();
             iterations.started(intended);
             if (scheduled) {

@@ -42,6 +42,8 @@ record HordeConfiguration(
         Optional<URI> otlp,
         Optional<InetSocketAddress> dashboard,
         Duration dashboardLinger,
+        boolean tracing,
+        Optional<String> traceLink,
         Path reportDirectory) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
@@ -68,6 +70,8 @@ record HordeConfiguration(
                 url(parameters, LoadTest.OTLP_PROPERTY_NAME, "http://127.0.0.1:4318/v1/metrics"),
                 dashboard(parameters),
                 durationOrDefault(parameters, LoadTest.DASHBOARD_LINGER_PROPERTY_NAME, "0s"),
+                tracing(parameters),
+                traceLink(parameters),
                 Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
     }
 
@@ -252,5 +256,34 @@ record HordeConfiguration(
                     + " must be an address of this machine, e.g. 127.0.0.1 or 0.0.0.0, but was [" + host + "].");
         }
         return Optional.of(address);
+    }
+
+    /** Whether requests carry a {@code traceparent}: on (the default) or off. */
+    private static boolean tracing(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.TRACE_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return true;
+        }
+        return switch (text.get().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new LoadTestConfigurationException(origin(LoadTest.TRACE_PROPERTY_NAME)
+                    + " must be one of on, off but was [" + text.get() + "].");
+        };
+    }
+
+    /** A link to a trace, an http(s) URL with {traceId} in it. */
+    private static Optional<String> traceLink(Function<String, Optional<String>> parameters) {
+        String property = LoadTest.TRACE_LINK_PROPERTY_NAME;
+        Optional<String> text = parameters.apply(property);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        String link = text.get();
+        if (!link.contains("{traceId}") || HttpUrls.parse(link.replace("{traceId}", "0")).isEmpty()) {
+            throw new LoadTestConfigurationException(origin(property) + " must be an http or https URL with {traceId}"
+                    + " in it, e.g. http://127.0.0.1:16686/trace/{traceId}, but was [" + HttpUrls.shown(link) + "].");
+        }
+        return Optional.of(link);
     }
 }

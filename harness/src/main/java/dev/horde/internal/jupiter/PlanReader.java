@@ -83,6 +83,7 @@ final class PlanReader {
                 .adjustments(shapes.adjustments())
                 .namedTargets(targets)
                 .containers(ResourceBudgetReader.read(testClass, method, loadTargets.containers()))
+                .tracing(configuration.tracing(), configuration.traceLink().orElse(null))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.horde.internal.metrics;
 
+import dev.horde.internal.trace.TraceContext;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -26,8 +27,9 @@ final class ErrorSamples {
         }
         synchronized (this) { // rare: at most CAPACITY times per run does a thread get past the checks above
             if (samples.size() < CAPACITY && !samples.containsKey(cause)) {
+                TraceContext trace = TraceContext.current();
                 ErrorSample sample = new ErrorSample(metric, cause, Secrets.mask(stackTrace(failure)),
-                        RecordedFailure.of(failure));
+                        RecordedFailure.of(failure), trace == null ? null : trace.traceId());
                 samples.put(cause, sample);
                 inOrder.add(sample);
             }

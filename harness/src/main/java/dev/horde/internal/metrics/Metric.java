@@ -29,6 +29,7 @@ public final class Metric {
     private final Recorder failedLatencies = new Recorder(1, HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
     private final LongAdder sent = new LongAdder();
     private final FailureCounts causes = new FailureCounts();
+    private final SlowestSamples slowest = new SlowestSamples();
     private final Histogram total = newHistogram();
     private final Histogram failedTotal = newHistogram();
     private Histogram recycled;
@@ -68,7 +69,9 @@ public final class Metric {
     /** Records a sample that succeeded; {@code startNanos} and {@code endNanos} come from {@link System#nanoTime()}. */
     public void recordSuccess(long startNanos, long endNanos) {
         if (window.accepts(startNanos)) {
-            latencies.recordValue(micros(startNanos, endNanos));
+            long micros = micros(startNanos, endNanos);
+            latencies.recordValue(micros);
+            slowest.offer(micros, kind == MetricKind.REQUEST);
         }
     }
 
@@ -133,7 +136,7 @@ public final class Metric {
     private MetricSnapshot peek(long sentNow) {
         long ended = total.getTotalCount() + failedTotal.getTotalCount();
         return new MetricSnapshot(name, kind, Math.max(sentNow, ended), total.copy(), failedTotal.copy(),
-                causes.snapshot());
+                causes.snapshot(), slowest.snapshot());
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.horde.internal.metrics;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.apiguardian.api.API;
@@ -18,7 +21,7 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL, since = "0.1")
 public record MetricSnapshot(String name, MetricKind kind, long sent, Histogram latencies, Histogram failedLatencies,
-        Map<String, Long> errors) {
+        Map<String, Long> errors, List<TracedSample> slowest) {
 
     /** Samples that ended, failed ones included. */
     public long count() {
@@ -72,12 +75,16 @@ public record MetricSnapshot(String name, MetricKind kind, long sent, Histogram 
         Histogram failed = Metric.newHistogram();
         long sent = 0;
         Map<String, Long> errors = new LinkedHashMap<>();
+        List<TracedSample> slowest = new ArrayList<>();
         for (MetricSnapshot part : parts) {
+            slowest.addAll(part.slowest);
             sum.add(part.latencies);
             failed.add(part.failedLatencies);
             sent += part.sent;
             part.errors.forEach((cause, n) -> errors.merge(cause, n, Long::sum));
         }
-        return new MetricSnapshot(name, kind, sent, sum, failed, FailureCounts.mostFrequentFirst(errors));
+        slowest.sort(Comparator.comparingLong(TracedSample::micros).reversed());
+        return new MetricSnapshot(name, kind, sent, sum, failed, FailureCounts.mostFrequentFirst(errors),
+                List.copyOf(slowest.subList(0, Math.min(SlowestSamples.KEPT, slowest.size()))));
     }
 }

@@ -48,6 +48,8 @@ import org.apiguardian.api.API;
  * @param prometheusUrl the Prometheus server the target queries ask; null when none is configured
  * @param namedTargets the services users reach by name besides {@code target}
  * @param containers the targets that run in containers, whose resources are sampled during the run
+ * @param tracing whether requests carry a W3C {@code traceparent}, each iteration a trace
+ * @param traceLink a link to a trace in the user's tracing UI with {@code {traceId}} in it; null when none
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -78,7 +80,9 @@ public record LoadPlan(
         List<TargetQuery> targetQueries,
         URI prometheusUrl,
         NamedTargets namedTargets,
-        List<ContainerTarget> containers) {
+        List<ContainerTarget> containers,
+        boolean tracing,
+        String traceLink) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -202,6 +206,8 @@ public record LoadPlan(
         private URI prometheusUrl;
         private NamedTargets namedTargets = NamedTargets.NONE;
         private List<ContainerTarget> containers = List.of();
+        private boolean tracing = true;
+        private String traceLink;
 
         private Builder(String testId) {
             this.testId = testId;
@@ -236,6 +242,8 @@ public record LoadPlan(
             prometheusUrl = plan.prometheusUrl;
             namedTargets = plan.namedTargets;
             containers = plan.containers;
+            tracing = plan.tracing;
+            traceLink = plan.traceLink;
         }
 
         public Builder testId(String testId) {
@@ -375,12 +383,19 @@ public record LoadPlan(
             return this;
         }
 
+        /** Whether requests carry a {@code traceparent}; a link to a trace, {@code {traceId}} in it, or null. */
+        public Builder tracing(boolean tracing, String traceLink) {
+            this.tracing = tracing;
+            this.traceLink = traceLink;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     chaos, generatorWarmUp, target, controller, unreachableStop, adjustments, targetQueries,
-                    prometheusUrl, namedTargets, containers);
+                    prometheusUrl, namedTargets, containers, tracing, traceLink);
         }
     }
 }

@@ -35,6 +35,8 @@ public final class ConsoleSummary {
         rows.add(SummaryTable.HEADER);
         rows.addAll(SummaryTable.rows(report));
         table(out, rows);
+        Traces.slowestRequest(report.outcome().metrics())
+                .ifPresent(slow -> out.append("  slowest request: ").append(slow.describe(report.plan())).append('\n'));
         String section = null;
         for (TargetReading reading : report.targetReadings()) {
             if (!reading.section().equals(section)) {

@@ -1,12 +1,18 @@
 package dev.horde.internal.report;
 
+import dev.horde.internal.metrics.ErrorSample;
+import dev.horde.internal.metrics.Format;
+import dev.horde.internal.metrics.MetricSnapshot;
+import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.metrics.TracedSample;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.BudgetResult;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A self-contained HTML page of a load test: the summary table, every budget, and the charts inline. */
+/** A self-contained HTML page of a load test: the summary table, every budget, the traces to look at, the charts inline. */
 final class HtmlSummary {
 
     private HtmlSummary() {
@@ -70,7 +76,43 @@ final class HtmlSummary {
                     .append(Html.escape(budget.shown())).append("</li>");
         }
         html.append("</ul>");
+        traces(html, report);
         charts.values().forEach(svg -> html.append("<div>").append(svg).append("</div>"));
         return html.toString();
+    }
+
+    /** The slowest samples of each metric and the first errors, with their trace ids (links with horde.trace.link). */
+    private static void traces(StringBuilder html, RunResult report) {
+        RunMetrics metrics = report.outcome().metrics();
+        if (metrics.byName().values().stream().anyMatch(metric -> !metric.slowest().isEmpty())) {
+            html.append("<h3>Slowest samples and their traces</h3><table><tr><th>metric</th><th>latency</th>"
+                    + "<th>ended at</th><th>trace</th></tr>");
+            for (MetricSnapshot metric : metrics.byName().values()) {
+                for (TracedSample sample : metric.slowest()) {
+                    html.append("<tr><td>").append(Html.escape(metric.name())).append("</td><td>")
+                            .append(Format.millis(sample.millis())).append("</td><td>")
+                            .append(Instant.ofEpochMilli(sample.epochMillis())).append("</td><td>")
+                            .append(trace(report, sample.traceId())).append("</td></tr>");
+                }
+            }
+            html.append("</table>");
+        }
+        List<ErrorSample> errors = metrics.errorSamples().stream().filter(sample -> sample.traceId() != null).toList();
+        if (!errors.isEmpty()) {
+            html.append("<h3>First errors and their traces</h3><table><tr><th>metric</th><th>cause</th><th>trace</th>"
+                    + "</tr>");
+            for (ErrorSample sample : errors) {
+                html.append("<tr><td>").append(Html.escape(sample.metric())).append("</td><td>")
+                        .append(Html.escape(sample.cause())).append("</td><td>")
+                        .append(trace(report, sample.traceId())).append("</td></tr>");
+            }
+            html.append("</table>");
+        }
+    }
+
+    private static String trace(RunResult report, String traceId) {
+        String code = "<code>" + Html.escape(traceId) + "</code>";
+        return Traces.link(report.plan(), traceId)
+                .map(link -> "<a href=\"" + Html.escape(link) + "\">" + code + "</a>").orElse(code);
     }
 }

@@ -11,6 +11,7 @@ import dev.horde.internal.metrics.IntervalStats;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
 import dev.horde.internal.metrics.Secrets;
+import dev.horde.internal.metrics.TracedSample;
 import dev.horde.internal.plan.Adjustment;
 import dev.horde.internal.plan.ChaosPlan;
 import dev.horde.internal.plan.Durations;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -206,7 +208,9 @@ public final class JsonSummary {
                     .name("metric").value(sample.metric())
                     .name("cause").value(sample.cause())
                     .name("stackTrace").value(sample.stackTrace())
-                    .endObject();
+                    .name("traceId").value(sample.traceId());
+            Traces.link(report.plan(), sample.traceId()).ifPresent(link -> json.name("link").value(link));
+            json.endObject();
         }
         json.endArray();
         return json.endObject().toString();
@@ -296,6 +300,16 @@ public final class JsonSummary {
         for (Map.Entry<String, Long> error : metric.errors().entrySet()) {
             json.name(error.getKey()).value(error.getValue());
         }
-        json.endObject().endObject();
+        json.endObject().name("slowest").beginArray();
+        for (TracedSample sample : metric.slowest()) {
+            json.beginObject()
+                    .name("ms").value(sample.millis())
+                    .name("traceId").value(sample.traceId())
+                    .name("spanId").value(sample.spanId())
+                    .name("at").value(Instant.ofEpochMilli(sample.epochMillis()).toString());
+            Traces.link(report.plan(), sample.traceId()).ifPresent(link -> json.name("link").value(link));
+            json.endObject();
+        }
+        json.endArray().endObject();
     }
 }

@@ -7,6 +7,7 @@ import dev.horde.internal.http.RequestMetrics;
 import dev.horde.internal.metrics.FailureCause;
 import dev.horde.internal.metrics.Metric;
 import dev.horde.internal.plan.NamedTargets;
+import dev.horde.internal.trace.TraceContext;
 import io.restassured.RestAssured;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -78,6 +79,10 @@ public final class RestAssuredRecorder implements Filter {
         applyDefaultTimeouts(request, user);
         user.chaos().delay(); // the only chaos for REST Assured requests: aborts and malformed payloads are lean-client only
         RestAssuredClients.UserClient client = RestAssuredClients.assign(request, user);
+        TraceContext trace = TraceContext.current();
+        if (trace != null && !request.getHeaders().hasHeaderWithName(TraceContext.TRACEPARENT)) {
+            request.header(TraceContext.TRACEPARENT, trace.nextRequest());
+        }
         Metric metric = RequestMetrics.of(user).endpoints(targetOf(request, user), request.getBasePath())
                 .metric(request.getMethod(), request.getUserDefinedPath() == null ? "" : request.getUserDefinedPath());
         long start = metric.start();

@@ -1,0 +1,183 @@
+package dev.horde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.horde.testing.Fixtures;
+import dev.horde.testing.TestWebSocketServer;
+import dev.horde.user.UserEntity;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * W3C trace context on every request: each iteration one trace, each request a span of it, and the trace ids reports
+ * give for the slowest requests and the errors are those the server saw for them.
+ */
+class TracingTests {
+
+    private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
+
+    /** A request as the server saw it: path and traceparent. */
+    record Seen(String path, String traceparent) {
+        String traceId() {
+            return traceparent == null ? null : traceparent.substring(3, 35);
+        }
+    }
+
+    static final Queue<Seen> SEEN = new ConcurrentLinkedQueue<>();
+    static HttpServer server;
+    static TestWebSocketServer sockets;
+
+    @TempDir
+    Path reports;
+
+    @BeforeAll
+    static void start() throws IOException, InterruptedException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.createContext("/", TracingTests::handle);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        sockets = TestWebSocketServer.begin();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop(0);
+        sockets.close();
+    }
+
+    @BeforeEach
+    void clear() {
+        SEEN.clear();
+    }
+
+    /** {@code /slow} answers after 300 ms, {@code /broken} with 500, anything else at once. */
+    private static void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            SEEN.add(new Seen(path, exchange.getRequestHeaders().getFirst("traceparent")));
+            if (path.equals("/slow")) {
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            exchange.sendResponseHeaders(path.equals("/broken") ? 500 : 200, -1);
+        }
+    }
+
+    private Map<String, String> target() {
+        return Map.of(LoadTest.TARGET_PROPERTY_NAME, "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Test
+    void eachIterationIsOneTraceAndEachRequestOfBothClientsASpanOfIt() {
+        int handshakesBefore = sockets.handshakeTraceparents().size();
+        Fixtures.assertPassed(Fixtures.run(BothClients.class, reports, target()));
+
+        List<Seen> seen = List.copyOf(SEEN);
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(6).allSatisfy(request ->
+                assertThat(request.traceparent()).as(request.path()).matches(TRACEPARENT));
+        Map<String, List<Seen>> byTrace = seen.stream().collect(Collectors.groupingBy(Seen::traceId));
+        assertThat(byTrace.values()).as("an iteration's two requests in one trace").allSatisfy(trace ->
+                assertThat(trace).extracting(Seen::path).containsExactly("/lean", "/rest-assured"));
+        assertThat(seen.stream().map(Seen::traceparent).distinct()).as("a span per request").hasSize(seen.size());
+        List<String> handshakes = sockets.handshakeTraceparents();
+        assertThat(handshakes.subList(handshakesBefore, handshakes.size())).as("the WebSocket handshakes").hasSize(2)
+                .allSatisfy(header -> assertThat(header).matches(TRACEPARENT));
+    }
+
+    @Test
+    void theSlowestRequestsAndTheErrorsCarryTheTraceIdsTheServerSaw() {
+        Map<String, String> parameters = new java.util.HashMap<>(target());
+        parameters.put(LoadTest.TRACE_LINK_PROPERTY_NAME, "http://127.0.0.1:16686/trace/{traceId}");
+        Fixtures.run(SlowAndBroken.class, reports, parameters);
+
+        JsonPath summary = Fixtures.summary(reports, SlowAndBroken.class, "mixed");
+        String slowest = summary.getString("metrics['*'].slowest[0].traceId");
+        assertThat(summary.getDouble("metrics['*'].slowest[0].ms")).isGreaterThanOrEqualTo(300);
+        assertThat(summary.getList("metrics['GET /fast'].slowest")).hasSize(3);
+        assertThat(SEEN).filteredOn(seen -> seen.traceId().equals(slowest)).extracting(Seen::path)
+                .as("the server saw the slowest request in that trace").containsExactly("/slow");
+        assertThat(summary.getString("metrics['*'].slowest[0].link"))
+                .isEqualTo("http://127.0.0.1:16686/trace/" + slowest);
+        String broken = summary.getString("errorSamples.find { it.metric == 'GET /broken' }.traceId");
+        assertThat(SEEN).filteredOn(seen -> seen.traceId().equals(broken)).extracting(Seen::path).contains("/broken");
+        String index = readIndex();
+        assertThat(index).contains("Slowest samples and their traces")
+                .contains("<a href=\"http://127.0.0.1:16686/trace/" + slowest + "\"><code>" + slowest + "</code></a>");
+    }
+
+    @Test
+    void offSendsNoTraceparent() {
+        Map<String, String> parameters = new java.util.HashMap<>(target());
+        parameters.put(LoadTest.TRACE_PROPERTY_NAME, "off");
+        Fixtures.assertPassed(Fixtures.run(BothClients.class, reports, parameters));
+
+        assertThat(SEEN).isNotEmpty().allSatisfy(seen -> assertThat(seen.traceparent()).isNull());
+        assertThat(Fixtures.summary(reports, BothClients.class, "both").getList("metrics['GET /lean'].slowest"))
+                .isEmpty();
+    }
+
+    private String readIndex() {
+        try {
+            return Files.readString(reports.resolve("index.html"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A user of the lean client, REST Assured and a WebSocket. */
+    public static class Caller extends UserEntity {
+        @Override
+        public void setUp() {
+            connect(URI.create(sockets.uri()));
+        }
+
+        void both() {
+            api().get("/lean").send();
+            RestAssured.given().get("/rest-assured").then().statusCode(200);
+        }
+
+        void mixed(int iteration) {
+            api().get(iteration == 3 ? "/slow" : "/fast").send();
+            if (iteration == 2) {
+                api().get("/broken").send();
+            }
+        }
+    }
+
+    static class BothClients {
+        @LoadTest(users = 2, duration = "10s", iterations = 3)
+        void both(Caller user) {
+            user.both();
+        }
+    }
+
+    static class SlowAndBroken {
+        static final java.util.concurrent.atomic.AtomicInteger ITERATIONS = new java.util.concurrent.atomic.AtomicInteger();
+
+        @LoadTest(users = 1, duration = "10s", iterations = 6)
+        void mixed(Caller user) {
+            user.mixed(ITERATIONS.incrementAndGet());
+        }
+    }
+}
