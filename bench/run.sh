@@ -9,6 +9,8 @@
 #   BENCH=micrometer bench/run.sh [users=50] [measured s=15]   the lean client without and with publishing to a
 #       Prometheus registry, alternating (BENCH_ROUNDS rounds, default 3), after the publisher's own CPU per sample
 #       measured apart: the cost of the Micrometer bridge
+#   BENCH=trace bench/run.sh [users=50] [measured s=15]   both clients without and with a W3C traceparent per
+#       request (-Dbench.trace=off|on), alternating (BENCH_ROUNDS rounds, default 3; BENCH_TOOLS=fast for one)
 #   BENCH=warmup bench/run.sh [users=50] [s=60]   a fresh JVM's CPU per request and p50 every 5 s, REST Assured and
 #       the lean client (BENCH_TOOLS=ra for one); BENCH_JVM_OPTS adds JVM options to try (an AOT cache, Groovy or JIT
 #       settings)
@@ -99,6 +101,25 @@ measure() {
   RPS[$tool]=$(( (r1 - r0 - 1) / MEASURE ))
   CPU[$tool]=$(echo "scale=4; ($c1 - $c0) * 1000 / $(getconf CLK_TCK) / ($r1 - $r0 - 1)" | bc | sed 's/^\./0./')
 }
+
+if [ "${BENCH:-}" = trace ]; then # both clients without and with a traceparent per request, alternating
+  ROUNDS=${BENCH_ROUNDS:-3}
+  printf '%-40s %10s %12s\n' "$USERS users, ${MEASURE}s" "req/s" "CPU ms/req"
+  for round in $(seq "$ROUNDS"); do
+    for tool in ${BENCH_TOOLS:-fast ra}; do
+      for trace in off on; do
+        "$JAVA" $HEAP -Dbench.trace=$trace -cp "$HARNESS_CP" dev.horde.bench.LoopBenchmark "$tool" "$NGINX_URL" \
+          "$USERS" "$LENGTH" "$WARM" > "$logs/trace-$trace.log" 2>&1 &
+        measure "$trace" $! "$logs/trace-$trace.log"
+        wait $! || { cat "$logs/trace-$trace.log"; exit 1; }
+        printf '%-40s %10s %12s\n' "round $round, $tool, traceparent $trace" "${RPS[$trace]}" "${CPU[$trace]}"
+        echo "bench: round=$round tool=$tool trace=$trace rps=${RPS[$trace]} cpu_ms=${CPU[$trace]}" >> "$logs/trace.txt"
+      done
+    done
+  done
+  cat "$logs/trace.txt"
+  exit 0
+fi
 
 if [ "${BENCH:-}" = micrometer ]; then # the lean client's loop without and with a Prometheus registry, alternating
   ROUNDS=${BENCH_ROUNDS:-3}

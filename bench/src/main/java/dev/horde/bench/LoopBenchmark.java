@@ -58,7 +58,8 @@ public final class LoopBenchmark {
         Duration generatorWarmUp = Duration.parse("PT" + System.getProperty("bench.generatorWarmUp", "30s")
                 .toUpperCase(java.util.Locale.ROOT));
         LoadPlan plan = LoadPlan.builder("bench." + mode).users(users).duration(length).warmUp(warmUp).threads(THREADS)
-                .seed(1).generatorWarmUp(generatorWarmUp).build();
+                .seed(1).generatorWarmUp(generatorWarmUp)
+                .tracing(!"off".equals(System.getProperty("bench.trace", "on")), null).build();
         UserFactory script = (index, random) -> script(mode, base, path);
         if (!generatorWarmUp.isZero()) {
             System.out.println("generator warm-up: " + GeneratorWarmUp.run(plan, script).describe());
