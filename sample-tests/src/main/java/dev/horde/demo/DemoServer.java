@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -40,7 +42,7 @@ import java.util.regex.Pattern;
  * GET    /health                        200 {"status":"up"}
  * GET    /metrics                       200 the service's own meters in Prometheus' text format: http.server.requests
  *                                           by method, route, status and outcome (with histogram buckets), JVM memory,
- *                                           GC, threads and process CPU
+ *                                           GC, threads and process CPU; in OpenMetrics (Accept) with exemplars
  * GET    /api/config                    200 {"websocketUrl":"ws://127.0.0.1:…/api/websocket"}
  * POST   /api/users                     201 {"id","username"} | 409 taken    {"username","password"}
  * POST   /api/users/login               200 {"token","id"} | 401            {"username","password"}
@@ -59,7 +61,8 @@ import java.util.regex.Pattern;
  * </pre>
  * Posting without a token is allowed (author "anonymous" unless given); posting signed in to a channel requires
  * membership (403 otherwise). Started with an identity service (another demo), the service also accepts the tokens
- * that one issued: {@code DemoServer <port> <identity URL>}.
+ * that one issued: {@code DemoServer <port> <identity URL>}. Every request's {@code traceparent} is read: slow
+ * requests are logged with their trace id ({@link #logRequests}) and the request timer's exemplars carry it.
  */
 public final class DemoServer implements AutoCloseable {
 
@@ -80,7 +83,10 @@ public final class DemoServer implements AutoCloseable {
     private final EventHub hub = new EventHub();
     private final ChatService chat;
     private final HttpClient identityClient;
-    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT,
+            new PrometheusRegistry(), Clock.SYSTEM, new RequestTrace());
+    private volatile RequestLog requestLog = RequestLog.slowerThan(
+            Duration.ofMillis(Long.getLong("demo.slowLog", 250)), System.out);
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     private DemoServer(int port, URI identity) throws IOException {
@@ -106,13 +112,19 @@ public final class DemoServer implements AutoCloseable {
         new ProcessorMetrics().bindTo(meters);
         server.createContext("/", exchange -> {
             long start = System.nanoTime();
+            String[] trace = RequestTrace.parse(exchange.getRequestHeaders().getFirst("traceparent"));
+            RequestTrace.enter(trace);
             try {
                 route(exchange);
             } catch (RuntimeException | IOException e) { // a body that is not JSON, a field of the wrong type
                 respond(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
             } finally {
                 exchange.close(); // after the answer: try-with-resources would close it before the catch could answer
-                timed(exchange, System.nanoTime() - start);
+                long nanos = System.nanoTime() - start;
+                timed(exchange, nanos); // its exemplar names the trace
+                RequestTrace.exit();
+                requestLog.log(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                        exchange.getResponseCode(), nanos, trace);
             }
         });
         for (int i = 1; i <= 10; i++) {
@@ -146,6 +158,16 @@ public final class DemoServer implements AutoCloseable {
         System.out.println("demo chat service on " + demo.baseUri() + ", WebSocket " + demo.websocketUri()
                 + " (Ctrl-C stops it)");
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Logs every request slower than {@code threshold} (zero: every request) to {@code file}, one line each with its
+     * trace id: {@code 2026-12-01T10:15:30.120Z GET /api/posts/7 200 12.345 ms trace=4bf9… span=00f0…}. By default,
+     * requests slower than {@code -Ddemo.slowLog} ms (250) go to the standard output.
+     */
+    public void logRequests(Duration threshold, java.nio.file.Path file) throws IOException {
+        requestLog = RequestLog.slowerThan(threshold, new java.io.PrintStream(
+                java.nio.file.Files.newOutputStream(file), true, StandardCharsets.UTF_8));
     }
 
     /** {@code http://127.0.0.1:<port>}. */
@@ -202,7 +224,7 @@ public final class DemoServer implements AutoCloseable {
         }
         switch (method + " " + route(path)) {
             case "GET /health" -> respond(exchange, 200, Map.of("status", "up"));
-            case "GET /metrics" -> respondText(exchange, meters.scrape());
+            case "GET /metrics" -> metrics(exchange);
             case "GET /api/config" -> respond(exchange, 200, Map.of("websocketUrl", websocketUri()));
             case "POST /api/users" -> signup(exchange);
             case "POST /api/users/login" -> login(exchange);
@@ -363,9 +385,18 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
-    private static void respondText(HttpExchange exchange, String text) throws IOException {
+    /** Prometheus' text format, or OpenMetrics (with exemplars: the trace of a request in each bucket) if asked for. */
+    private void metrics(HttpExchange exchange) throws IOException {
+        String accept = exchange.getRequestHeaders().getFirst("Accept");
+        boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
+        String type = openMetrics ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
+                : "text/plain; version=0.0.4; charset=utf-8";
+        respondText(exchange, type, meters.scrape(type));
+    }
+
+    private static void respondText(HttpExchange exchange, String type, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        exchange.getResponseHeaders().add("Content-Type", type);
         exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

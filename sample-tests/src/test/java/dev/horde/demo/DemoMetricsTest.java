@@ -38,6 +38,27 @@ class DemoMetricsTest {
         }
     }
 
+    @Test
+    void aRequestsTraceIsTheExemplarOfItsBucketInOpenMetrics() throws Exception {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        try (DemoServer demo = DemoServer.start(0)) {
+            HttpResponse<String> post = client.send(HttpRequest.newBuilder(URI.create(demo.baseUri() + "/api/posts/3"))
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(post.statusCode()).isEqualTo(200);
+
+            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(demo.baseUri() + "/metrics"))
+                    .header("Accept", "application/openmetrics-text; version=1.0.0").timeout(Duration.ofSeconds(5))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                    .startsWith("application/openmetrics-text"));
+            assertThat(metrics.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                    && line.contains("uri=\"/api/posts/{id}\"")))
+                    .anySatisfy(line -> assertThat(line).contains("# {span_id=\"00f067aa0ba902b7\",trace_id=\"" + traceId));
+        }
+    }
+
     private HttpResponse<String> get(DemoServer demo, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(demo.baseUri() + path)).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package dev.horde.internal.trace;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apiguardian.api.API;
 
@@ -17,7 +18,7 @@ public final class TraceContext {
     public static final String TRACEPARENT = "traceparent";
 
     private static final ThreadLocal<TraceContext> CURRENT = new ThreadLocal<>();
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private long traceHigh;
     private long traceLow;
@@ -57,7 +58,7 @@ public final class TraceContext {
     /** A new span of the current trace, for a request about to be sent: its {@value #TRACEPARENT} header value. */
     public String nextRequest() {
         requestSpan = nonZero(ThreadLocalRandom.current());
-        char[] header = new char[55];
+        byte[] header = new byte[55]; // Latin-1: the string keeps these bytes as they are
         header[0] = '0';
         header[1] = '0';
         header[2] = '-';
@@ -68,22 +69,22 @@ public final class TraceContext {
         header[52] = '-';
         header[53] = '0';
         header[54] = '1';
-        return new String(header);
+        return new String(header, StandardCharsets.ISO_8859_1);
     }
 
     /** The current trace's id, 32 hex digits. */
     public String traceId() {
-        char[] id = new char[32];
+        byte[] id = new byte[32];
         hex(traceHigh, id, 0);
         hex(traceLow, id, 16);
-        return new String(id);
+        return new String(id, StandardCharsets.ISO_8859_1);
     }
 
     /** The span of the last request if {@code request} and one was sent in this trace, else the iteration's: 16 hex digits. */
     public String spanId(boolean request) {
-        char[] id = new char[16];
+        byte[] id = new byte[16];
         hex(request && requestSpan != 0 ? requestSpan : iterationSpan, id, 0);
-        return new String(id);
+        return new String(id, StandardCharsets.ISO_8859_1);
     }
 
     private static long nonZero(ThreadLocalRandom random) {
@@ -91,7 +92,7 @@ public final class TraceContext {
         return value != 0 ? value : 1;
     }
 
-    private static void hex(long value, char[] into, int at) {
+    private static void hex(long value, byte[] into, int at) {
         for (int i = 15; i >= 0; i--) {
             into[at + i] = HEX[(int) (value & 0xF)];
             value >>>= 4;
