@@ -7,6 +7,15 @@ import com.sun.net.httpserver.HttpServer;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.TestWebSocketServer;
 import dev.horde.user.UserEntity;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -137,6 +146,58 @@ class TracingTests {
                 .isEmpty();
     }
 
+    @Test
+    void withAConfiguredSdkIterationsAndRequestsAreTheSpansItExports() {
+        InMemorySpanExporter exporter = InMemorySpanExporter.create();
+        OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
+                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()).build();
+        GlobalOpenTelemetry.resetForTest();
+        GlobalOpenTelemetry.set(sdk);
+        List<SpanData> spans;
+        try {
+            Fixtures.assertPassed(Fixtures.run(BothClients.class, reports, target()));
+            Fixtures.run(Broken.class, reports, target());
+            spans = exporter.getFinishedSpanItems(); // before the SDK closes: closing its exporter clears them
+        } finally {
+            GlobalOpenTelemetry.resetForTest();
+            sdk.close();
+        }
+
+        List<SpanData> iterations = spans.stream().filter(span -> span.getName().equals("iteration")).toList();
+        assertThat(iterations).hasSize(2 * 3 + 1).allSatisfy(span -> {
+            assertThat(span.getParentSpanContext().isValid()).as("a root span").isFalse();
+            assertThat(span.getAttributes().get(AttributeKey.longKey("horde.user"))).isIn(0L, 1L);
+        });
+        assertThat(iterations).filteredOn(span -> span.getStatus().getStatusCode() == StatusCode.ERROR)
+                .singleElement().satisfies(span -> assertThat(span.getAttributes().get(AttributeKey.stringKey(
+                        "horde.test"))).isEqualTo(Broken.class.getName() + ".fail"));
+        assertThat(spans).filteredOn(span -> span.getName().equals("user setup")).hasSize(3);
+
+        List<SpanData> requests = spans.stream().filter(span -> span.getKind() == SpanKind.CLIENT).toList();
+        Map<String, SpanData> parents = spans.stream().collect(Collectors.toMap(SpanData::getSpanId, span -> span));
+        assertThat(requests).extracting(SpanData::getName).contains("GET /lean", "GET /rest-assured", "GET /broken");
+        assertThat(requests).allSatisfy(request -> {
+            SpanData parent = parents.get(request.getParentSpanId());
+            assertThat(parent).as("the parent of %s", request.getName()).isNotNull();
+            assertThat(parent.getName()).isIn("iteration", "user setup");
+            assertThat(parent.getTraceId()).isEqualTo(request.getTraceId());
+            assertThat(request.getAttributes().get(AttributeKey.stringKey("server.address"))).isEqualTo("127.0.0.1");
+        });
+        SpanData lean = requests.stream().filter(span -> span.getName().equals("GET /lean")).findFirst().orElseThrow();
+        assertThat(lean.getAttributes().get(AttributeKey.stringKey("http.request.method"))).isEqualTo("GET");
+        assertThat(lean.getAttributes().get(AttributeKey.stringKey("url.template"))).isEqualTo("/lean");
+        assertThat(lean.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
+        SpanData broken = requests.stream().filter(span -> span.getName().equals("GET /broken")).findFirst()
+                .orElseThrow();
+        assertThat(broken.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(broken.getAttributes().get(AttributeKey.stringKey("error.type"))).isEqualTo("500");
+        assertThat(SEEN).extracting(Seen::traceparent).as("the server saw the spans' contexts")
+                .contains("00-" + lean.getTraceId() + "-" + lean.getSpanId() + "-"
+                        + lean.getSpanContext().getTraceFlags().asHex());
+        String slowest = Fixtures.summary(reports, BothClients.class, "both").getString("metrics['*'].slowest[0].traceId");
+        assertThat(requests).extracting(SpanData::getTraceId).as("the summary's trace ids are the SDK's").contains(slowest);
+    }
+
     private String readIndex() {
         try {
             return Files.readString(reports.resolve("index.html"));
@@ -157,6 +218,10 @@ class TracingTests {
             RestAssured.given().get("/rest-assured").then().statusCode(200);
         }
 
+        void broken() {
+            api().get("/broken").send();
+        }
+
         void mixed(int iteration) {
             api().get(iteration == 3 ? "/slow" : "/fast").send();
             if (iteration == 2) {
@@ -169,6 +234,13 @@ class TracingTests {
         @LoadTest(users = 2, duration = "10s", iterations = 3)
         void both(Caller user) {
             user.both();
+        }
+    }
+
+    static class Broken {
+        @LoadTest(users = 1, duration = "10s", iterations = 1)
+        void fail(Caller user) {
+            user.broken();
         }
     }
 

@@ -152,6 +152,7 @@ public final class HttpCall {
             context.setRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(limit)
                     .setResponseTimeout(limit).build());
         }
+        TraceContext trace = TraceContext.current();
         long start = metric != null ? metric.start() : System.nanoTime();
         if (deadline != null) {
             deadline.begin(request, start + (timeout != null ? timeout : transport.timeout()).toNanos());
@@ -166,6 +167,9 @@ public final class HttpCall {
             if (metric != null) {
                 metric.recordFailure(start, end, cause, failure);
             }
+            if (trace != null) {
+                trace.requestEnded(0, failure);
+            }
             throw new RequestFailedException(method + " " + template, cause, failure);
         } finally {
             if (deadline != null) {
@@ -176,6 +180,9 @@ public final class HttpCall {
             }
         }
         long end = System.nanoTime();
+        if (trace != null) {
+            trace.requestEnded(result.status(), null);
+        }
         if (succeeded(result.status())) {
             if (metric != null) {
                 metric.recordSuccess(start, end);
@@ -202,7 +209,8 @@ public final class HttpCall {
         }
         TraceContext trace = TraceContext.current();
         if (trace != null && !request.containsHeader(TraceContext.TRACEPARENT)) {
-            request.addHeader(TraceContext.TRACEPARENT, trace.nextRequest());
+            request.addHeader(TraceContext.TRACEPARENT,
+                    trace.nextRequest(method, template, api.host().getHostName(), api.host().getPort()));
         }
         return request;
     }

@@ -263,7 +263,8 @@ public final class WebSocketSession implements AutoCloseable {
         headers.forEach(builder::header);
         TraceContext trace = TraceContext.current();
         if (trace != null && headers.keySet().stream().noneMatch(TraceContext.TRACEPARENT::equalsIgnoreCase)) {
-            builder.header(TraceContext.TRACEPARENT, trace.nextRequest());
+            builder.header(TraceContext.TRACEPARENT, trace.nextRequest("GET", uri.getPath() == null ? "" : uri.getPath(),
+                    uri.getHost(), uri.getPort()));
         }
         long start = metric.start();
         try {
@@ -272,14 +273,23 @@ public final class WebSocketSession implements AutoCloseable {
             fresh.opened(socket, openedAt, chaos.dropAt(openedAt));
             connection = fresh;
             metric.recordSuccess(start, openedAt);
+            if (trace != null) {
+                trace.requestEnded(101, null);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             metric.recordFailure(start, System.nanoTime(), "interrupted");
+            if (trace != null) {
+                trace.requestEnded(0, e);
+            }
             throw new WebSocketException("interrupted while connecting to " + uri, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable failure = e instanceof ExecutionException ? e.getCause() : e;
             String cause = FailureCause.of(failure, FailureCause.authority(uri));
             metric.recordFailure(start, System.nanoTime(), cause);
+            if (trace != null) {
+                trace.requestEnded(0, failure);
+            }
             throw new WebSocketException("could not connect to " + uri + ": " + cause, failure);
         }
     }

@@ -9,6 +9,7 @@ import dev.horde.internal.metrics.MetricRegistry;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.trace.TraceContext;
+import dev.horde.internal.trace.Tracing;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -67,9 +68,8 @@ final class UserLoop implements Runnable {
                         ClientChaos.of(plan.chaos(), userSeed(run.seed(), index) ^ CHAOS_SEED, run.metrics()),
                         new SplittableRandom(userSeed(run.seed(), index)));
                 user.bind();
-                if (plan.tracing()) {
-                    TraceContext.begin();
-                }
+                TraceContext.begin(run.scope().shared(Tracing.class, scope -> Tracing.of(plan.tracing(), plan.testId()))
+                        .forUser(index));
                 run.userBegan();
                 try {
                     live(user, run.startNanos() + window[0], run.startNanos() + window[1]);
@@ -114,6 +114,10 @@ final class UserLoop implements Runnable {
             return true;
         } catch (Throwable failure) {
             metrics.metric(MetricNames.USER_SETUP, MetricKind.LIFECYCLE).recordEnded(start, FailureCause.of(failure), failure);
+            TraceContext trace = TraceContext.current();
+            if (trace != null) {
+                trace.traceEnded(failure);
+            }
             return false;
         }
     }
@@ -133,7 +137,7 @@ final class UserLoop implements Runnable {
             }
             slot = intended + pacing;
             if (trace != null) {
-                trace.newTrace();
+                trace.newTrace(TraceContext.ITERATION);
             }
             long start = System.nanoTime();
             iterations.started(intended);
@@ -146,6 +150,9 @@ final class UserLoop implements Runnable {
                 pause = script.iterate();
                 long end = System.nanoTime();
                 iterations.recordSuccess(intended, end);
+                if (trace != null) {
+                    trace.traceEnded(null);
+                }
                 if (service != null) {
                     service.recordSuccess(start, end);
                 }
@@ -153,6 +160,9 @@ final class UserLoop implements Runnable {
                 String cause = FailureCause.of(failure);
                 long end = System.nanoTime();
                 iterations.recordFailure(intended, end, cause, failure);
+                if (trace != null) {
+                    trace.traceEnded(failure);
+                }
                 if (service != null) {
                     service.recordFailure(start, end, cause);
                 }

@@ -81,7 +81,9 @@ public final class RestAssuredRecorder implements Filter {
         RestAssuredClients.UserClient client = RestAssuredClients.assign(request, user);
         TraceContext trace = TraceContext.current();
         if (trace != null && !request.getHeaders().hasHeaderWithName(TraceContext.TRACEPARENT)) {
-            request.header(TraceContext.TRACEPARENT, trace.nextRequest());
+            request.header(TraceContext.TRACEPARENT, trace.nextRequest(request.getMethod(),
+                    request.getUserDefinedPath() == null ? "" : request.getUserDefinedPath(), request.getBaseUri(),
+                    request.getPort()));
         }
         Metric metric = RequestMetrics.of(user).endpoints(targetOf(request, user), request.getBasePath())
                 .metric(request.getMethod(), request.getUserDefinedPath() == null ? "" : request.getUserDefinedPath());
@@ -102,10 +104,16 @@ public final class RestAssuredRecorder implements Filter {
                 cause = FailureCause.CLIENT_ERROR + ": " + RestAssuredGroovy.PROBLEM; // instead of a bare NullPointerException
             }
             metric.recordFailure(start, System.nanoTime(), cause, failure);
+            if (trace != null) {
+                trace.requestEnded(0, failure);
+            }
             throw failure; // precise rethrow: only what next() can throw
         }
         long end = System.nanoTime();
         int status = result.statusCode();
+        if (trace != null) {
+            trace.requestEnded(status, null);
+        }
         if (status >= 400) {
             String cause = FailureCause.httpStatus(status);
             metric.recordFailure(start, end, cause);
