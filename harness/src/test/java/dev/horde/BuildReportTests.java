@@ -2,6 +2,7 @@ package dev.horde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.horde.testing.Chromium;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.TestServer;
 import dev.horde.user.UserEntity;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +54,21 @@ class BuildReportTests {
             files++;
         }
         assertThat(files).as("a JSON summary and an HdrHistogram log per test").isEqualTo(4);
+    }
+
+    @Test
+    void theIndexOpensFromTheFileSystemWithItsCharts() throws Exception {
+        Assumptions.assumeTrue(Chromium.installed(), "Chromium is not installed (apt-get install chromium)");
+        Fixtures.assertPassed(Fixtures.run(Passing.class, reports, Map.of(LoadTest.TARGET_PROPERTY_NAME,
+                server.baseUri())));
+
+        try (Chromium browser = Chromium.start(1200, 1600)) {
+            browser.open(reports.resolve("index.html").toUri());
+            assertThat(browser.evaluate("document.querySelectorAll('svg polyline').length"))
+                    .as("charts drawn").isNotEqualTo("0");
+            assertThat(browser.evaluate("document.body.innerText")).contains("PASSED").contains("Budgets");
+            browser.screenshot(Path.of("target", "build-report", "index.png"));
+        }
     }
 
     /** A user that asks for /ok. */
