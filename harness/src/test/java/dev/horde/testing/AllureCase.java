@@ -27,6 +27,11 @@ public final class AllureCase {
 
     /** Runs {@code fixture} (summaries to {@code reports}) inside an Allure test case that writes to {@code results}. */
     public static AllureCase run(Class<?> fixture, Path reports, Path results) {
+        return run(fixture, reports, results, java.util.Map.of());
+    }
+
+    /** As {@link #run(Class, Path, Path)}, with the given configuration parameters. */
+    public static AllureCase run(Class<?> fixture, Path reports, Path results, java.util.Map<String, String> parameters) {
         AllureLifecycle original = Allure.getLifecycle();
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         System.setProperty("allure.results.directory", results.toString());
@@ -36,7 +41,7 @@ public final class AllureCase {
             AllureLifecycle lifecycle = Allure.getLifecycle();
             lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setName(fixture.getSimpleName()));
             lifecycle.startTestCase(uuid);
-            allureCase.execution = Fixtures.run(fixture, reports); // on this thread: the load test sees the test case
+            allureCase.execution = Fixtures.run(fixture, reports, parameters); // on this thread: the load test sees the test case
             lifecycle.stopTestCase(uuid);
             lifecycle.writeTestCase(uuid);
         } finally {

@@ -34,6 +34,7 @@ final class LiveRun implements RunObserver {
 
     private final LiveState state;
     private final LoadPlan plan;
+    private boolean failed; // the sampler thread's only
 
     LiveRun(LiveState state, LoadPlan plan) {
         this.state = state;
@@ -70,6 +71,17 @@ final class LiveRun implements RunObserver {
     }
 
     private void tick(Interval interval, Progress progress) {
+        try {
+            send(interval, progress);
+        } catch (RuntimeException e) { // the page misses a second; the run never notices
+            if (!failed) {
+                failed = true;
+                System.err.println("horde: the live page missed an interval: " + e);
+            }
+        }
+    }
+
+    private void send(Interval interval, Progress progress) {
         RunMetrics metrics = progress.metrics();
         List<BudgetResult> budgets = interval.measured()
                 ? Verdict.of(plan.budgets(), metrics,

@@ -40,6 +40,11 @@ final class AllureAttachments {
             Allure.parameter("latencies include generator queueing",
                     "saturated in " + Format.percent(report.outcome().saturatedShare()) + " of the measured window");
         }
+        Traces.slowestRequest(report.outcome().metrics()).ifPresent(slow -> {
+            Allure.parameter("slowest request", slow.describe(plan));
+            Traces.link(plan, slow.sample().traceId()).ifPresent(link -> Allure.link("trace of the slowest request",
+                    link));
+        });
         for (BudgetResult budget : report.verdict().results()) {
             Allure.step((budget.passed() ? "budget kept: " : "budget broken: ") + budget.shown(),
                     budget.passed() ? Status.PASSED : Status.FAILED);
@@ -51,7 +56,9 @@ final class AllureAttachments {
         attachFile("HdrHistogram interval log", "text/plain", hdrLog, ".hlog");
         if (!report.outcome().metrics().errorSamples().isEmpty()) {
             Allure.addAttachment("first errors", "text/plain", report.outcome().metrics().errorSamples().stream()
-                    .map(sample -> sample.metric() + ": " + sample.cause() + "\n" + sample.stackTrace())
+                    .map(sample -> sample.metric() + ": " + sample.cause()
+                            + (sample.traceId() == null ? "" : " (trace " + sample.traceId() + ")") + "\n"
+                            + sample.stackTrace())
                     .collect(Collectors.joining("\n")), ".txt");
         }
         AllureEnvironment.write(report);

@@ -9,6 +9,8 @@ import dev.horde.Stage;
 import dev.horde.testing.AllureCase;
 import dev.horde.testing.ChildJvm;
 import dev.horde.testing.Fixtures;
+import dev.horde.testing.TestServer;
+import dev.horde.user.UserEntity;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +74,21 @@ class AllureSupportTests {
         assertThat(Fixtures.summary(reports, TwoBudgets.class, "run").getList("budgets")).hasSize(2);
     }
 
+    @Test
+    void theSlowestRequestIsAParameterAndItsTraceALink() throws IOException {
+        AllureCase allureCase;
+        try (TestServer server = TestServer.start()) {
+            allureCase = AllureCase.run(Asking.class, reports, results, Map.of(LoadTest.TARGET_PROPERTY_NAME,
+                    server.baseUri(), LoadTest.TRACE_LINK_PROPERTY_NAME, "http://127.0.0.1:16686/trace/{traceId}"));
+        }
+
+        String slowest = Fixtures.summary(reports, Asking.class, "ask").getString("metrics['*'].slowest[0].traceId");
+        assertThat(parameters(allureCase)).hasEntrySatisfying("slowest request", value -> assertThat(value)
+                .startsWith("GET /ok ").contains("trace " + slowest));
+        assertThat(allureCase.result().getList("links.url", String.class))
+                .containsExactly("http://127.0.0.1:16686/trace/" + slowest);
+    }
+
     private static Map<String, String> parameters(AllureCase allureCase) throws IOException {
         Map<String, String> parameters = new HashMap<>();
         allureCase.result().getList("parameters", Map.class)
@@ -80,6 +97,20 @@ class AllureSupportTests {
     }
 
     // ---- fixtures: run only through the engine above -------------------------------------------------------------
+
+    /** A user that asks for /ok. */
+    public static class Asker extends UserEntity {
+        void ask() {
+            api().get("/ok").send();
+        }
+    }
+
+    static class Asking {
+        @LoadTest(users = 1, duration = "1s")
+        void ask(Asker user) {
+            user.ask();
+        }
+    }
 
     static class TwoBudgets {
         @LoadTest(users = 2, duration = "2s")
