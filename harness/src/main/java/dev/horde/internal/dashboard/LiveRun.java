@@ -8,6 +8,7 @@ import dev.horde.internal.metrics.Interval;
 import dev.horde.internal.metrics.IntervalStats;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.report.JsonWriter;
 import dev.horde.internal.report.RunResult;
@@ -97,6 +98,7 @@ final class LiveRun implements RunObserver {
                 .name("model").value(plan.describe())
                 .name("target").value(plan.target() == null ? null : plan.targetText())
                 .name("users").value(plan.users())
+                .name("open").value(plan.model() == LoadModel.OPEN)
                 .name("durationMs").value(plan.duration().toMillis())
                 .name("warmUpMs").value(plan.warmUp().toMillis())
                 .endObject().toString();
@@ -125,6 +127,7 @@ final class LiveRun implements RunObserver {
             ScheduleStats schedule, RunMetrics metrics, List<BudgetResult> budgets) {
         JsonWriter json = JsonWriter.compact().beginObject()
                 .name("elapsedMs").value(elapsedMs)
+                .name("level").value(plan.shape().levelAt(elapsedMs * 1_000_000))
                 .name("measured").value(measured)
                 .name("active").value(active)
                 .name("started").value(started);

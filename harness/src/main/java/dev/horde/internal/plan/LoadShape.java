@@ -34,6 +34,18 @@ public final class LoadShape {
         }
     }
 
+    /** The level {@code nanos} after the start: users (closed model) or iterations per second (open model). */
+    public double levelAt(long nanos) {
+        for (int i = 0; i < ends.length; i++) {
+            if (nanos < ends[i]) {
+                long length = length(i);
+                double done = length == 0 ? 1 : 1 - (double) (ends[i] - nanos) / length;
+                return from[i] + (to[i] - from[i]) * Math.max(0, done);
+            }
+        }
+        return ends.length == 0 ? 0 : to[ends.length - 1];
+    }
+
     /** Nanos from the start to the end of the last stage. */
     public long lengthNanos() {
         return ends.length == 0 ? 0 : ends[ends.length - 1];

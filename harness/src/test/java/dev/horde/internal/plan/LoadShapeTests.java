@@ -22,6 +22,20 @@ class LoadShapeTests {
     }
 
     @Test
+    void theLevelFollowsTheLineThroughTheStages() {
+        LoadShape shape = new LoadShape(List.of(new PlannedStage(Duration.ofSeconds(10), 100),
+                new PlannedStage(Duration.ofSeconds(20), 100), new PlannedStage(Duration.ofSeconds(10), 0)));
+
+        assertThat(shape.levelAt(0)).isZero();
+        assertThat(shape.levelAt(5 * SECOND)).isEqualTo(50);
+        assertThat(shape.levelAt(15 * SECOND)).isEqualTo(100);
+        assertThat(shape.levelAt(35 * SECOND)).isEqualTo(50);
+        assertThat(shape.levelAt(45 * SECOND)).as("after the end").isZero();
+        assertThat(new LoadShape(LoadPlan.ramp(3, Duration.ofSeconds(5), Duration.ZERO)).levelAt(0))
+                .as("no ramp: the whole level at once").isEqualTo(3);
+    }
+
+    @Test
     void withoutRampEveryUserStartsAtOnce() {
         LoadShape shape = new LoadShape(LoadPlan.ramp(3, Duration.ofSeconds(5), Duration.ZERO));
 
