@@ -2,6 +2,7 @@ package dev.horde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.horde.testing.ChildJvm;
 import dev.horde.testing.Chromium;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.TestServer;
@@ -54,6 +55,23 @@ class BuildReportTests {
             files++;
         }
         assertThat(files).as("a JSON summary and an HdrHistogram log per test").isEqualTo(4);
+    }
+
+    @Test
+    void theForksOfOneBuildShareTheIndexAndEarlierBuildsLeaveIt() throws Exception {
+        Path earlier = Files.createDirectories(reports.resolve(".index").resolve("1-1"));
+        Files.writeString(earlier.resolve("Old.test.part"), "Old.test\ntrue\nfalse\nOld.test.json\n-\n0\n<h2>old</h2>");
+        Map<String, String> target = Map.of(LoadTest.TARGET_PROPERTY_NAME, server.baseUri());
+        Process first = ChildJvm.start(Passing.class, reports, reports.resolve("first.log"), target);
+        Process second = ChildJvm.start(Failing.class, reports, reports.resolve("second.log"), target);
+
+        assertThat(ChildJvm.endsWithin(first, 120)).isTrue();
+        assertThat(ChildJvm.endsWithin(second, 120)).isTrue();
+        String index = Files.readString(reports.resolve("index.html"));
+        assertThat(index).as("both forks' tests").contains("2 load tests, <b class=\"fail\">1 failed</b>")
+                .contains(Passing.class.getName() + ".get</a>").contains(Failing.class.getName() + ".get</a>")
+                .doesNotContain("Old.test");
+        assertThat(earlier).as("the parts of a build whose process ended").doesNotExist();
     }
 
     @Test

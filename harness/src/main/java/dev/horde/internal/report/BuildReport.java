@@ -3,32 +3,50 @@ package dev.horde.internal.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
- * {@code <report dir>/index.html}: every load test this JVM ran into the directory, with its verdict, plan, table,
+ * {@code <report dir>/index.html}: every load test this build ran into the directory, with its verdict, plan, table,
  * budgets and charts, and links to its JSON summary and HdrHistogram log. One self-contained page that opens from the
- * file system; rewritten after each test, so it is there however the test plan ends.
+ * file system; rewritten after each test, so it is there however the test plan ends. The test JVMs of one build (the
+ * forks of one Maven process) share it: each test leaves its part in {@code .index/<build>/}, and the index is made from
+ * every part of the build, under a file lock; the parts of builds whose process has ended are deleted.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class BuildReport {
 
-    /** The tests written so far, per report directory, in the order they ended; a test run again replaces its entry. */
-    private static final Map<Path, Map<String, Entry>> TESTS = new HashMap<>();
+    private static final String PARTS = ".index";
+    private static final String BUILD = build();
 
     private BuildReport() {
     }
 
-    private record Entry(String testId, boolean passed, boolean partial, String section, String json, String hlog) {
+    private record Entry(String testId, boolean passed, boolean partial, String json, String hlog, long endedAt,
+            String section) {
+
+        String write() {
+            return String.join("\n", testId, Boolean.toString(passed), Boolean.toString(partial), json,
+                    hlog == null ? "-" : hlog, Long.toString(endedAt), section);
+        }
+
+        static Entry read(String part) {
+            String[] lines = part.split("\n", 7);
+            return new Entry(lines[0], Boolean.parseBoolean(lines[1]), Boolean.parseBoolean(lines[2]), lines[3],
+                    lines[4].equals("-") ? null : lines[4], Long.parseLong(lines[5]), lines[6]);
+        }
     }
 
     /**
@@ -41,20 +59,71 @@ public final class BuildReport {
     public static Path add(RunResult report, Path summary, Path hdrLog) throws IOException {
         Path directory = report.plan().reportDirectory().toAbsolutePath().normalize();
         Entry entry = new Entry(report.plan().testId(), report.passed(), report.outcome().interrupted(),
-                HtmlSummary.section(report, LoadCharts.render(report)), summary.getFileName().toString(),
-                hdrLog == null ? null : hdrLog.getFileName().toString());
-        List<Entry> entries;
-        synchronized (TESTS) {
-            Map<String, Entry> tests = TESTS.computeIfAbsent(directory, d -> new LinkedHashMap<>());
-            tests.remove(entry.testId());
-            tests.put(entry.testId(), entry);
-            entries = new ArrayList<>(tests.values());
-        }
+                summary.getFileName().toString(), hdrLog == null ? null : hdrLog.getFileName().toString(),
+                System.currentTimeMillis(), HtmlSummary.section(report, LoadCharts.render(report)));
+        Path parts = Files.createDirectories(directory.resolve(PARTS));
         Path index = directory.resolve("index.html");
-        Path written = Files.createTempFile(directory, "index", ".html.tmp");
-        Files.writeString(written, render(entries), StandardCharsets.UTF_8);
-        Files.move(written, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        synchronized (BuildReport.class) { // a file lock is the JVM's: its threads take turns before
+            try (FileChannel lockFile = FileChannel.open(parts.resolve("lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+                deleteEndedBuilds(parts);
+                Path build = Files.createDirectories(parts.resolve(BUILD));
+                writeAtomically(build.resolve(entry.testId().replaceAll("[^A-Za-z0-9._$-]", "_") + ".part"),
+                        entry.write());
+                writeAtomically(index, render(entries(build)));
+            }
+        }
         return index;
+    }
+
+    private static List<Entry> entries(Path build) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        try (Stream<Path> parts = Files.list(build)) {
+            for (Path part : parts.filter(path -> path.toString().endsWith(".part")).toList()) {
+                entries.add(Entry.read(Files.readString(part, StandardCharsets.UTF_8)));
+            }
+        }
+        entries.sort(Comparator.comparingLong(Entry::endedAt));
+        return entries;
+    }
+
+    private static void writeAtomically(Path file, String content) throws IOException {
+        Path written = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(written, content, StandardCharsets.UTF_8);
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The build this JVM belongs to: the process that started it (Maven, an IDE), by pid and start time. */
+    private static String build() {
+        ProcessHandle starter = ProcessHandle.current().parent().orElse(ProcessHandle.current());
+        return starter.pid() + "-" + starter.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    /** Deletes the parts of builds whose starting process is gone: earlier builds into the same directory. */
+    private static void deleteEndedBuilds(Path parts) throws IOException {
+        try (Stream<Path> builds = Files.list(parts)) {
+            for (Path build : builds.filter(Files::isDirectory).toList()) {
+                if (!build.getFileName().toString().equals(BUILD) && ended(build.getFileName().toString())) {
+                    try (Stream<Path> files = Files.list(build)) {
+                        for (Path file : files.toList()) {
+                            Files.deleteIfExists(file);
+                        }
+                    }
+                    Files.deleteIfExists(build);
+                }
+            }
+        }
+    }
+
+    private static boolean ended(String build) {
+        String[] pidAndStart = build.split("-");
+        try {
+            Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pidAndStart[0]));
+            return process.isEmpty() || !process.get().info().startInstant().map(Instant::toEpochMilli)
+                    .map(start -> Long.toString(start).equals(pidAndStart[1])).orElse(true);
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private static String render(List<Entry> entries) {
