@@ -24,6 +24,7 @@ import dev.horde.internal.report.ConsoleProgress;
 import dev.horde.internal.report.ConsoleSummary;
 import dev.horde.internal.report.HdrLog;
 import dev.horde.internal.report.JsonSummary;
+import dev.horde.internal.report.LoadCharts;
 import dev.horde.internal.report.RunResult;
 import dev.horde.internal.restassured.ClientWarmUp;
 import dev.horde.internal.restassured.RestAssuredRecorder;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -241,8 +243,9 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             Path summary = JsonSummary.write(report).toAbsolutePath();
             System.out.println("  summary: " + summary);
             context.publishReportEntry("horde.summary", summary.toString());
-            System.out.println("  report: " + BuildReport.add(report, summary, hdrLog));
-            AllureSupport.publish(report, summary, hdrLog);
+            Map<String, String> charts = LoadCharts.render(report); // once, for the build report and Allure
+            System.out.println("  report: " + BuildReport.add(report, charts, summary, hdrLog));
+            AllureSupport.publish(report, charts, summary, hdrLog);
             Dashboard dashboard = dashboard(context);
             if (dashboard != null) {
                 dashboard.finished(report);

@@ -20,7 +20,7 @@ final class AllureAttachments {
     private AllureAttachments() {
     }
 
-    static void publish(RunResult report, Path summary, Path hdrLog) {
+    static void publish(RunResult report, Map<String, String> charts, Path summary, Path hdrLog) {
         AllureLifecycle lifecycle = Allure.getLifecycle();
         if (lifecycle.getCurrentTestCase().isEmpty()) {
             return;
@@ -49,7 +49,6 @@ final class AllureAttachments {
             Allure.step((budget.passed() ? "budget kept: " : "budget broken: ") + budget.shown(),
                     budget.passed() ? Status.PASSED : Status.FAILED);
         }
-        Map<String, String> charts = LoadCharts.render(report);
         Allure.addAttachment("load test summary", "text/html", HtmlSummary.render(report, charts), ".html");
         charts.forEach((title, svg) -> Allure.addAttachment(title, "image/svg+xml", svg, ".svg"));
         attachFile("JSON summary", "application/json", summary, ".json");

@@ -3,6 +3,7 @@ package dev.horde.internal.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -18,9 +19,9 @@ public final class AllureSupport {
     }
 
     /** Adds parameters, a step per budget and the attachments to the current Allure test case, if any. */
-    public static void publish(RunResult report, Path summary, Path hdrLog) {
+    public static void publish(RunResult report, Map<String, String> charts, Path summary, Path hdrLog) {
         if (PRESENT) {
-            AllureAttachments.publish(report, summary, hdrLog); // the only class that links to Allure's API
+            AllureAttachments.publish(report, charts, summary, hdrLog); // the only class that links to Allure's API
         }
     }
 

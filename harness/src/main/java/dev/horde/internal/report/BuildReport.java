@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -52,15 +53,17 @@ public final class BuildReport {
     /**
      * Adds {@code report} and rewrites the index of its directory.
      *
+     * @param charts its charts, from {@link LoadCharts#render}
      * @param summary its JSON summary
      * @param hdrLog its HdrHistogram log, or null when it has none yet
      * @return the index
      */
-    public static Path add(RunResult report, Path summary, Path hdrLog) throws IOException {
+    public static Path add(RunResult report, Map<String, String> charts, Path summary, Path hdrLog)
+            throws IOException {
         Path directory = report.plan().reportDirectory().toAbsolutePath().normalize();
         Entry entry = new Entry(report.plan().testId(), report.passed(), report.outcome().interrupted(),
                 summary.getFileName().toString(), hdrLog == null ? null : hdrLog.getFileName().toString(),
-                System.currentTimeMillis(), HtmlSummary.section(report, LoadCharts.render(report)));
+                System.currentTimeMillis(), HtmlSummary.section(report, charts));
         Path parts = Files.createDirectories(directory.resolve(PARTS));
         Path index = directory.resolve("index.html");
         synchronized (BuildReport.class) { // a file lock is the JVM's: its threads take turns before

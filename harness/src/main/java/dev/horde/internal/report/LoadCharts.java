@@ -1,5 +1,7 @@
 package dev.horde.internal.report;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.horde.MetricNames;
 import dev.horde.internal.metrics.Interval;
 import dev.horde.internal.metrics.IntervalStats;
@@ -15,12 +17,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The charts of a load test, as SVG: latency percentiles over time per metric with its budgets, throughput and
  * errors over time, active users over time, and the latency distribution.
  */
-final class LoadCharts {
+@API(status = INTERNAL, since = "0.1")
+public final class LoadCharts {
 
     /** At most this many per-metric latency charts, the busiest metrics first. */
     static final int MAX_LATENCY_CHARTS = 4;
@@ -30,7 +34,7 @@ final class LoadCharts {
     }
 
     /** Chart titles to SVG documents, in display order; charts without data are left out. */
-    static Map<String, String> render(RunResult report) {
+    public static Map<String, String> render(RunResult report) {
         RunMetrics metrics = report.outcome().metrics();
         List<Interval> series = metrics.timeSeries();
         Map<String, String> charts = new LinkedHashMap<>();
