@@ -39,6 +39,8 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 /** The live page ({@code horde.dashboard}): what it serves during a real run and after it, to a program and a browser. */
 class DashboardTests {
 
+    /** Pages served at once, as the dashboard allows them. */
+    private static final int MAX_PAGES = 32;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private TestServer server;
@@ -87,6 +89,34 @@ class DashboardTests {
         engine.join(60_000);
         Fixtures.assertPassed(results.get());
         assertThat(refused(page)).as("stopped serving when the test plan ended").isTrue();
+    }
+
+    @Test
+    void manyTabsAreServedUpToALimitAndThoseBeyondAreToldSo() throws Exception {
+        URI page = runInBackground();
+        List<Socket> tabs = new ArrayList<>();
+        try {
+            List<String> statuses = new ArrayList<>();
+            for (int i = 0; i < MAX_PAGES + 2; i++) {
+                Socket tab = stalledPage(page);
+                tabs.add(tab);
+                tab.setSoTimeout(10_000);
+                statuses.add(new BufferedReader(new InputStreamReader(tab.getInputStream(), StandardCharsets.US_ASCII))
+                        .readLine());
+            }
+            assertThat(statuses.subList(0, MAX_PAGES)).allSatisfy(status -> assertThat(status).contains(" 200 "));
+            assertThat(statuses.subList(MAX_PAGES, MAX_PAGES + 2)).allSatisfy(status -> assertThat(status)
+                    .contains(" 503 "));
+        } finally {
+            for (Socket tab : tabs) {
+                tab.close();
+            }
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> state(page).getList("points").size() >= 2);
+        Queue<String> frames = new ConcurrentLinkedQueue<>();
+        readEvents(page.resolve("events"), frames);
+        await("a tab opened once the others closed").atMost(Duration.ofSeconds(30))
+                .until(() -> frames.stream().anyMatch(frame -> frame.startsWith("data: {\"point\"")));
     }
 
     @Test
