@@ -214,6 +214,11 @@ class ConfigurationErrorTests {
                 Arguments.of("horde.dashboard.linger", "forever",
                         "configuration parameter 'horde.dashboard.linger' [forever], which is not a duration: use a"
                                 + " number and a unit ms, s, m or h, e.g. \"250ms\", \"1.5s\", \"30s\", \"1m\", \"2h\"."),
+                Arguments.of("horde.trace", "maybe",
+                        "configuration parameter 'horde.trace' must be one of on, off (or true, false) but was [maybe]."),
+                Arguments.of("horde.trace.link", "http://127.0.0.1:16686/trace",
+                        "configuration parameter 'horde.trace.link' must be an http or https URL with {traceId} in it,"
+                                + " e.g. http://127.0.0.1:16686/trace/{traceId}, but was [http://127.0.0.1:16686/trace]."),
                 Arguments.of("horde.otlp", "grpc://127.0.0.1:4317",
                         "configuration parameter 'horde.otlp' must be an absolute http or https URL, e.g."
                                 + " http://127.0.0.1:4318/v1/metrics, but was [grpc://127.0.0.1:4317]."),

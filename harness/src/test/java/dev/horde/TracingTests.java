@@ -9,13 +9,20 @@ import dev.horde.testing.TestWebSocketServer;
 import dev.horde.user.UserEntity;
 import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
+import io.opentelemetry.sdk.trace.samplers.SamplingDecision;
+import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
@@ -43,8 +50,8 @@ class TracingTests {
 
     private static final String TRACEPARENT = "00-[0-9a-f]{32}-[0-9a-f]{16}-01";
 
-    /** A request as the server saw it: path and traceparent. */
-    record Seen(String path, String traceparent) {
+    /** A request as the server saw it: path, traceparent and tracestate. */
+    record Seen(String path, String traceparent, String tracestate) {
         String traceId() {
             return traceparent == null ? null : traceparent.substring(3, 35);
         }
@@ -81,7 +88,8 @@ class TracingTests {
     private static void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            SEEN.add(new Seen(path, exchange.getRequestHeaders().getFirst("traceparent")));
+            SEEN.add(new Seen(path, exchange.getRequestHeaders().getFirst("traceparent"),
+                    exchange.getRequestHeaders().getFirst("tracestate")));
             if (path.equals("/slow")) {
                 try {
                     Thread.sleep(300);
@@ -106,6 +114,7 @@ class TracingTests {
         assertThat(seen).hasSizeGreaterThanOrEqualTo(6).allSatisfy(request ->
                 assertThat(request.traceparent()).as(request.path()).matches(TRACEPARENT));
         Map<String, List<Seen>> byTrace = seen.stream().collect(Collectors.groupingBy(Seen::traceId));
+        assertThat(seen).extracting(Seen::tracestate).as("no trace state of its own").containsOnlyNulls();
         assertThat(byTrace.values()).as("an iteration's two requests in one trace").allSatisfy(trace ->
                 assertThat(trace).extracting(Seen::path).containsExactly("/lean", "/rest-assured"));
         assertThat(seen.stream().map(Seen::traceparent).distinct()).as("a span per request").hasSize(seen.size());
@@ -138,7 +147,7 @@ class TracingTests {
     @Test
     void offSendsNoTraceparent() {
         Map<String, String> parameters = new java.util.HashMap<>(target());
-        parameters.put(LoadTest.TRACE_PROPERTY_NAME, "off");
+        parameters.put(LoadTest.TRACE_PROPERTY_NAME, "false");
         Fixtures.assertPassed(Fixtures.run(BothClients.class, reports, parameters));
 
         assertThat(SEEN).isNotEmpty().allSatisfy(seen -> assertThat(seen.traceparent()).isNull());
@@ -150,7 +159,8 @@ class TracingTests {
     void withAConfiguredSdkIterationsAndRequestsAreTheSpansItExports() {
         InMemorySpanExporter exporter = InMemorySpanExporter.create();
         OpenTelemetrySdk sdk = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder()
-                .addSpanProcessor(SimpleSpanProcessor.create(exporter)).build()).build();
+                .setSampler(new SampledWithState()).addSpanProcessor(SimpleSpanProcessor.create(exporter)).build())
+                .build();
         GlobalOpenTelemetry.resetForTest();
         GlobalOpenTelemetry.set(sdk);
         List<SpanData> spans;
@@ -194,6 +204,7 @@ class TracingTests {
         assertThat(SEEN).extracting(Seen::traceparent).as("the server saw the spans' contexts")
                 .contains("00-" + lean.getTraceId() + "-" + lean.getSpanId() + "-"
                         + lean.getSpanContext().getTraceFlags().asHex());
+        assertThat(SEEN).extracting(Seen::tracestate).as("the sampler's trace state").contains("vendor=horde-test");
         String slowest = Fixtures.summary(reports, BothClients.class, "both").getString("metrics['*'].slowest[0].traceId");
         assertThat(requests).extracting(SpanData::getTraceId).as("the summary's trace ids are the SDK's").contains(slowest);
     }
@@ -203,6 +214,35 @@ class TracingTests {
             return Files.readString(reports.resolve("index.html"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Samples every span and gives it a trace state, as vendors' samplers do. */
+    static final class SampledWithState implements Sampler {
+        @Override
+        public SamplingResult shouldSample(Context parent, String traceId, String name, SpanKind kind,
+                Attributes attributes, List<LinkData> links) {
+            return new SamplingResult() {
+                @Override
+                public SamplingDecision getDecision() {
+                    return SamplingDecision.RECORD_AND_SAMPLE;
+                }
+
+                @Override
+                public Attributes getAttributes() {
+                    return Attributes.empty();
+                }
+
+                @Override
+                public TraceState getUpdatedTraceState(TraceState parentState) {
+                    return TraceState.builder().put("vendor", "horde-test").build();
+                }
+            };
+        }
+
+        @Override
+        public String getDescription() {
+            return "every span, with a trace state";
         }
     }
 

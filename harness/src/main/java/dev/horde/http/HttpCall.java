@@ -211,6 +211,10 @@ public final class HttpCall {
         if (trace != null && !request.containsHeader(TraceContext.TRACEPARENT)) {
             request.addHeader(TraceContext.TRACEPARENT,
                     trace.nextRequest(method, template, api.host().getHostName(), api.host().getPort()));
+            String state = trace.traceState();
+            if (state != null) {
+                request.addHeader(TraceContext.TRACESTATE, state);
+            }
         }
         return request;
     }

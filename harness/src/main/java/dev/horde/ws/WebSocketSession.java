@@ -265,6 +265,10 @@ public final class WebSocketSession implements AutoCloseable {
         if (trace != null && headers.keySet().stream().noneMatch(TraceContext.TRACEPARENT::equalsIgnoreCase)) {
             builder.header(TraceContext.TRACEPARENT, trace.nextRequest("GET", uri.getPath() == null ? "" : uri.getPath(),
                     uri.getHost(), uri.getPort()));
+            String state = trace.traceState();
+            if (state != null) {
+                builder.header(TraceContext.TRACESTATE, state);
+            }
         }
         long start = metric.start();
         try {

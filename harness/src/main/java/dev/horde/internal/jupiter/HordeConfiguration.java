@@ -265,10 +265,10 @@ record HordeConfiguration(
             return true;
         }
         return switch (text.get().toLowerCase(Locale.ROOT)) {
-            case "on" -> true;
-            case "off" -> false;
+            case "on", "true" -> true;
+            case "off", "false" -> false;
             default -> throw new LoadTestConfigurationException(origin(LoadTest.TRACE_PROPERTY_NAME)
-                    + " must be one of on, off but was [" + text.get() + "].");
+                    + " must be one of on, off (or true, false) but was [" + text.get() + "].");
         };
     }
 

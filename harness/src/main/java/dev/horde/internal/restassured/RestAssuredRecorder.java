@@ -84,6 +84,10 @@ public final class RestAssuredRecorder implements Filter {
             request.header(TraceContext.TRACEPARENT, trace.nextRequest(request.getMethod(),
                     request.getUserDefinedPath() == null ? "" : request.getUserDefinedPath(), request.getBaseUri(),
                     request.getPort()));
+            String state = trace.traceState();
+            if (state != null) {
+                request.header(TraceContext.TRACESTATE, state);
+            }
         }
         Metric metric = RequestMetrics.of(user).endpoints(targetOf(request, user), request.getBasePath())
                 .metric(request.getMethod(), request.getUserDefinedPath() == null ? "" : request.getUserDefinedPath());

@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import java.lang.reflect.Field;
@@ -38,6 +39,7 @@ final class OpenTelemetryTrace extends TraceContext {
     private String traceId;
     private String traceSpanId;
     private String requestSpanId;
+    private String traceState;
 
     private OpenTelemetryTrace(Tracer tracer, String test, int user) {
         this.tracer = tracer;
@@ -131,6 +133,7 @@ final class OpenTelemetryTrace extends TraceContext {
                 .setAttribute(ADDRESS, address).setAttribute(PORT, (long) port).startSpan();
         SpanContext context = request.getSpanContext();
         requestSpanId = context.getSpanId();
+        traceState = context.getTraceState().isEmpty() ? null : w3c(context.getTraceState());
         return "00-" + context.getTraceId() + "-" + requestSpanId + "-" + context.getTraceFlags().asHex();
     }
 
@@ -151,6 +154,19 @@ final class OpenTelemetryTrace extends TraceContext {
         }
         request.end();
         request = null;
+    }
+
+    @Override
+    public String traceState() {
+        return traceState;
+    }
+
+    /** {@code key=value} pairs, comma-separated, in the order the state holds them. */
+    private static String w3c(TraceState state) {
+        StringBuilder header = new StringBuilder();
+        state.forEach((key, value) -> header.append(header.length() == 0 ? "" : ",").append(key).append('=')
+                .append(value));
+        return header.toString();
     }
 
     @Override

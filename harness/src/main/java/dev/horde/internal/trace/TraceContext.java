@@ -15,6 +15,8 @@ public abstract class TraceContext {
 
     /** The header that carries the context: {@code 00-<trace id>-<span id>-<flags>}. */
     public static final String TRACEPARENT = "traceparent";
+    /** The header that carries vendors' trace state, when the context has some. */
+    public static final String TRACESTATE = "tracestate";
     /** The name of a user's first trace. */
     public static final String SETUP = "user setup";
     /** The name of an iteration's trace. */
@@ -56,6 +58,11 @@ public abstract class TraceContext {
      * {@code port}: its {@value #TRACEPARENT} header value.
      */
     public abstract String nextRequest(String method, String template, String server, int port);
+
+    /** The {@value #TRACESTATE} header value of the last {@link #nextRequest}'s span; null when it has none. */
+    public String traceState() {
+        return null;
+    }
 
     /** The request of the last {@link #nextRequest} ended with {@code status} (0: no response) or {@code failure}. */
     public void requestEnded(int status, Throwable failure) {
