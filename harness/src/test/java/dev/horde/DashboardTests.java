@@ -3,7 +3,6 @@ package dev.horde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.horde.testing.Chromium;
 import dev.horde.testing.Fixtures;
 import dev.horde.testing.TestServer;
 import dev.horde.user.UserEntity;
@@ -30,7 +29,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,43 +115,6 @@ class DashboardTests {
         readEvents(page.resolve("events"), frames);
         await("a tab opened once the others closed").atMost(Duration.ofSeconds(30))
                 .until(() -> frames.stream().anyMatch(frame -> frame.startsWith("data: {\"point\"")));
-    }
-
-    @Test
-    void chromiumShowsTheRunningTestAndThenTheSummarysBudgets() throws Exception {
-        Assumptions.assumeTrue(Chromium.installed(), "Chromium is not installed (apt-get install chromium)");
-        URI page = runInBackground();
-        Path shots = Path.of("target", "dashboard");
-        try (Chromium browser = Chromium.start(1280, 1400)) {
-            browser.open(page);
-            await().atMost(Duration.ofSeconds(30)).until(() -> number(browser.evaluate(text("rps"))) > 0);
-            assertThat(browser.evaluate(text("run-state"))).isEqualTo("running");
-            assertThat(browser.evaluate(text("test"))).endsWith("Watched.browse");
-            assertThat(budgetsShown(browser)).as("the budgets, judged so far").isNotEmpty();
-            browser.screenshot(shots.resolve("live-during-run.png"));
-
-            await().atMost(Duration.ofSeconds(60)).until(() -> browser.evaluate(text("run-state")), "PASSED"::equals);
-            JsonPath summary = Fixtures.summary(reports, Watched.class, "browse");
-            assertThat(budgetsShown(browser)).as("the summary's budgets").isEqualTo(shownBudgets(summary));
-            browser.screenshot(shots.resolve("live-after-run.png"));
-
-            browser.open(page); // a tab opened after the run
-            await().atMost(Duration.ofSeconds(10)).until(() -> budgetsShown(browser), shownBudgets(summary)::equals);
-            assertThat(browser.evaluate("document.querySelector('#tests td.verdict-passed').textContent"))
-                    .isEqualTo("PASSED");
-            assertThat(number(browser.evaluate("document.querySelector('#metrics tbody tr:nth-child(2) td:nth-child(2)')"
-                    + ".textContent"))).isEqualTo(summary.getInt("metrics['GET /ok'].count"));
-        }
-    }
-
-    private static String text(String id) {
-        return "document.getElementById('" + id + "').textContent";
-    }
-
-    private static List<String> budgetsShown(Chromium browser) {
-        String shown = browser.evaluate("Array.from(document.querySelectorAll('#budgets li.ok, #budgets li.fail'))"
-                + ".map(li => li.textContent).join('\\n')");
-        return shown.isEmpty() ? List.of() : List.of(shown.split("\n"));
     }
 
     @Test
@@ -249,12 +210,6 @@ class DashboardTests {
 
     private static double rps(String frame) {
         return JsonPath.from(frame.substring("data: ".length())).getDouble("point.rps");
-    }
-
-    /** A number as the page shows it, 1,234 or 12.5; NaN for none yet ("–"). */
-    private static double number(String shown) {
-        String digits = shown.replace(",", "");
-        return digits.matches("[0-9.]+") ? Double.parseDouble(digits) : Double.NaN;
     }
 
     /** The budgets as every report shows them: the message, marked when implicit. */
