@@ -59,18 +59,23 @@ final class OpenTelemetryTrace extends TraceContext {
      * have no valid context (the no-op one) counts as none.
      */
     static Object configuredTracer() {
-        boolean set;
-        try {
-            set = GlobalOpenTelemetry.isSet();
-        } catch (NoSuchMethodError olderApi) { // an API without isSet(): its field says, get() would set it
-            set = setInField();
-        }
-        if (!set && !autoconfigured()) {
+        if (!globalSet() && !autoconfigured()) {
             return null;
         }
         Tracer tracer = GlobalOpenTelemetry.get().getTracer(INSTRUMENTATION);
         Span probe = tracer.spanBuilder("horde probe").setNoParent().startSpan(); // never ended: never exported
         return probe.getSpanContext().isValid() ? tracer : null;
+    }
+
+    /** {@code GlobalOpenTelemetry.isSet()} (1.52 on, called reflectively to build against 1.31); the field before. */
+    private static boolean globalSet() {
+        try {
+            return (Boolean) GlobalOpenTelemetry.class.getMethod("isSet").invoke(null);
+        } catch (NoSuchMethodException olderApi) {
+            return setInField();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean setInField() {
