@@ -1,6 +1,7 @@
 package dev.horde.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,9 @@ class DemoMetricsTest {
             get(demo, "/api/posts/999");
             get(demo, "/no/such/page");
 
+            // the demo times a request once its answer is out: the scrape may come before the last one's
+            await().atMost(Duration.ofSeconds(10)).until(() -> get(demo, "/metrics").body(),
+                    body -> body.contains("uri=\"NOT_FOUND\"} 1"));
             HttpResponse<String> metrics = get(demo, "/metrics");
 
             assertThat(metrics.statusCode()).isEqualTo(200);
@@ -47,15 +51,18 @@ class DemoMetricsTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).isEqualTo(200);
 
-            HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(demo.baseUri() + "/metrics"))
-                    .header("Accept", "application/openmetrics-text; version=1.0.0").timeout(Duration.ofSeconds(5))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-
-            assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith("application/openmetrics-text"));
-            assertThat(metrics.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{")
-                    && line.contains("uri=\"/api/posts/{id}\"")))
-                    .anySatisfy(line -> assertThat(line).contains("# {span_id=\"00f067aa0ba902b7\",trace_id=\"" + traceId));
+            // the demo times a request once its answer is out: the scrape may come first
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(demo.baseUri()
+                        + "/metrics")).header("Accept", "application/openmetrics-text; version=1.0.0")
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
+                        .startsWith("application/openmetrics-text"));
+                assertThat(metrics.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{")
+                        && line.contains("uri=\"/api/posts/{id}\"")))
+                        .anySatisfy(line -> assertThat(line).contains("# {span_id=\"00f067aa0ba902b7\",trace_id=\""
+                                + traceId));
+            });
         }
     }
 

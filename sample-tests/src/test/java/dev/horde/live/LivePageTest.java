@@ -47,6 +47,7 @@ class LivePageTest {
                 .selectors(selectClass(SAMPLE))
                 .configurationParameters(Map.of(LoadTest.REPORT_DIR_PROPERTY_NAME, reports.toString(),
                         LoadTest.GENERATOR_WARM_UP_PROPERTY_NAME, "5s",
+                        LoadTest.THREADS_PROPERTY_NAME, "platform", // preempted: Chromium shares the cores
                         LoadTest.DASHBOARD_PROPERTY_NAME, Integer.toString(port),
                         LoadTest.DASHBOARD_LINGER_PROPERTY_NAME, "2m"))
                 .execute()), "sample run");
