@@ -11,10 +11,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -198,13 +198,17 @@ class DashboardTests {
         return socket;
     }
 
-    private static boolean refused(URI page) throws IOException {
+    /** Whether nothing answers at {@code page}: refused, reset, or closed without an answer. */
+    private static boolean refused(URI page) {
         try (Socket socket = new Socket(page.getHost(), page.getPort())) {
+            socket.setSoTimeout(5_000);
             socket.getOutputStream().write("GET /state HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine() == null;
-        } catch (ConnectException e) {
+        } catch (SocketException e) { // refused, or reset as the server closes
             return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
