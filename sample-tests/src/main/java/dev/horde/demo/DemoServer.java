@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * GET    /health                        200 {"status":"up"}
  * GET    /metrics                       200 the service's own meters in Prometheus' text format: http.server.requests
  *                                           by method, route, status and outcome (with histogram buckets), JVM memory,
- *                                           GC, threads and process CPU; in OpenMetrics (Accept) with exemplars
+ *                                           GC, threads and process CPU; ?format=openmetrics: OpenMetrics, exemplars
  * GET    /api/config                    200 {"websocketUrl":"ws://127.0.0.1:…/api/websocket"}
  * POST   /api/users                     201 {"id","username"} | 409 taken    {"username","password"}
  * POST   /api/users/login               200 {"token","id"} | 401            {"username","password"}
@@ -385,10 +385,13 @@ public final class DemoServer implements AutoCloseable {
         }
     }
 
-    /** Prometheus' text format, or OpenMetrics (with exemplars: the trace of a request in each bucket) if asked for. */
+    /**
+     * Prometheus' text format, or with {@code ?format=openmetrics} OpenMetrics, with exemplars (the trace of a request
+     * in each bucket); opt-in, as Prometheus' scrape of the sample configuration reads the text format.
+     */
     private void metrics(HttpExchange exchange) throws IOException {
-        String accept = exchange.getRequestHeaders().getFirst("Accept");
-        boolean openMetrics = accept != null && accept.contains("application/openmetrics-text");
+        String query = exchange.getRequestURI().getQuery();
+        boolean openMetrics = query != null && query.contains("format=openmetrics");
         String type = openMetrics ? "application/openmetrics-text; version=1.0.0; charset=utf-8"
                 : "text/plain; version=0.0.4; charset=utf-8";
         respondText(exchange, type, meters.scrape(type));

@@ -54,8 +54,8 @@ class DemoMetricsTest {
             // the demo times a request once its answer is out: the scrape may come first
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 HttpResponse<String> metrics = client.send(HttpRequest.newBuilder(URI.create(demo.baseUri()
-                        + "/metrics")).header("Accept", "application/openmetrics-text; version=1.0.0")
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                        + "/metrics?format=openmetrics")).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                         .startsWith("application/openmetrics-text"));
                 assertThat(metrics.body().lines().filter(line -> line.startsWith("http_server_requests_seconds_bucket{")
