@@ -228,4 +228,19 @@ public @interface LoadTest {
      */
     @SuppressWarnings("rawtypes")
     Class<? extends UserController> controller() default UserController.class;
+
+    /**
+     * Stops the run as soon as any of its budgets is broken for good, and fails it with the results so far, marked
+     * stopped early with the reason; a budget's own {@code abortOnBreach} does this for that budget alone. Broken for
+     * good: a windowed budget one of whose windows broke; a {@code max} latency that a sample exceeded; a whole-run
+     * percentile, mean, error rate or throughput that would stay broken even if the rest of the run brought samples at
+     * twice the highest rate of any second so far, all succeeding faster than the limit. Checked every second.
+     */
+    boolean abortOnBreach() default false;
+
+    /**
+     * How much of the measured run must pass before a breach may stop it (see {@link #abortOnBreach()}), e.g.
+     * {@code "20s"}; empty (the default): none.
+     */
+    String abortAfter() default "";
 }

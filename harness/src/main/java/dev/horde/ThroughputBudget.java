@@ -36,6 +36,19 @@ public @interface ThroughputBudget {
     /** Lowest allowed samples per second, &gt;= 0. */
     double min();
 
+    /**
+     * Judges the limits over every window of this length (e.g. {@code "30s"}, at least {@code "1s"}) of the measured
+     * run, sliding by a second, instead of over the whole of it: the worst window decides, judged exactly from the
+     * merged histograms of its seconds, and the message names its time span. Empty (the default): the whole run.
+     */
+    String window() default "";
+
+    /**
+     * Stops the run as soon as this budget is broken for good (see {@link LoadTest#abortOnBreach()}), and fails it
+     * with the results so far, marked stopped early.
+     */
+    boolean abortOnBreach() default false;
+
     /** Container of repeated {@link ThroughputBudget}s. */
     @Target({ElementType.METHOD, ElementType.TYPE, ElementType.ANNOTATION_TYPE})
     @Retention(RetentionPolicy.RUNTIME)

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A real HTTP server on 127.0.0.1 with routes that behave in known ways, counting every request it answers:
- * {@code /ok}, {@code /items/{id}}, {@code /sleep?ms=N} (answers after N ms), {@code /flaky} (every 10th
+ * {@code /ok} (held while the server is {@linkplain #stall stalled}), {@code /items/{id}}, {@code /sleep?ms=N} (answers after N ms), {@code /flaky} (every 10th
  * request answers 500), {@code /fail} (always 500), {@code /login} (sets the cookie {@code session=s3}),
  * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON),
  * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms), {@code /leak}
@@ -43,6 +43,7 @@ public final class TestServer implements AutoCloseable {
     private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
     private final AtomicLong flaky = new AtomicLong();
     private final java.util.Set<java.net.InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
+    private volatile long stalledUntilNanos = System.nanoTime();
 
     private TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -72,6 +73,14 @@ public final class TestServer implements AutoCloseable {
     /** Distinct client connections (address and port) that requests came on. */
     public int connections() {
         return clients.size();
+    }
+
+    /**
+     * Holds every request on {@code /ok} that arrives during the next {@code stall} until the stall is over, as a
+     * server that stops serving for a while (a long GC pause, a lock) would.
+     */
+    public void stall(java.time.Duration stall) {
+        stalledUntilNanos = System.nanoTime() + stall.toNanos();
     }
 
     /** Forgets all counts. */
@@ -127,7 +136,12 @@ public final class TestServer implements AutoCloseable {
                 answer = "{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"cookie\":\""
                         + header(exchange, "Cookie") + "\",\"authorization\":\"" + header(exchange, "Authorization")
                         + "\"}";
-            } else if (!path.startsWith("/ok") && !path.startsWith("/items/")) {
+            } else if (path.startsWith("/ok")) {
+                long stalled = stalledUntilNanos - System.nanoTime();
+                if (stalled > 0) {
+                    TimeUnit.NANOSECONDS.sleep(stalled);
+                }
+            } else if (!path.startsWith("/items/")) {
                 status = 404;
             }
         } catch (InterruptedException e) {

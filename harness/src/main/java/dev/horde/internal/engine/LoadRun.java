@@ -35,7 +35,7 @@ public final class LoadRun implements AutoCloseable {
     /** How long interrupted users get to end before their threads are abandoned. */
     static final Duration INTERRUPT_WAIT = Duration.ofSeconds(1);
     /** How often the time series gets a point. */
-    static final Duration INTERVAL = Duration.ofSeconds(1);
+    public static final Duration INTERVAL = Duration.ofSeconds(1);
 
     private final LoadPlan plan;
     private final UserFactory users;
@@ -47,6 +47,8 @@ public final class LoadRun implements AutoCloseable {
     private final AtomicInteger began = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
     private final RunObserver observer;
+    private final StopCondition stopCondition;
+    private volatile boolean stoppedOnBreach;
     private final AtomicLong maxStartDelayNanos = new AtomicLong();
     private volatile boolean stopping;
     private volatile boolean cutOff;
@@ -66,12 +68,26 @@ public final class LoadRun implements AutoCloseable {
 
     /** A run that also tells {@code observer} about every interval. */
     public LoadRun(LoadPlan plan, UserFactory users, RunObserver observer) {
-        this(plan, users, UserThreads.factory(plan.threads()), observer);
+        this(plan, users, observer, StopCondition.NONE);
+    }
+
+    /**
+     * A run that also tells {@code observer} about every interval, and stops early when {@code budgets} says a budget
+     * broke for good.
+     */
+    public LoadRun(LoadPlan plan, UserFactory users, RunObserver observer, StopCondition budgets) {
+        this(plan, users, UserThreads.factory(plan.threads()), observer, budgets);
     }
 
     /** A run whose users run on threads from {@code threads}. */
     LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads, RunObserver observer) {
+        this(plan, users, threads, observer, StopCondition.NONE);
+    }
+
+    private LoadRun(LoadPlan plan, UserFactory users, ThreadFactory threads, RunObserver observer,
+            StopCondition stopCondition) {
         this.observer = observer;
+        this.stopCondition = stopCondition;
         this.plan = plan;
         this.users = users;
         this.threads = threads;
@@ -134,7 +150,7 @@ public final class LoadRun implements AutoCloseable {
         return new RunOutcome(metrics.snapshot(), Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos())),
                 Duration.ofNanos(end - startNanos), plan.users(), began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
                 notStopped, interrupted, generatorCpu, plan.scheduled() && counter != null ? counter.stats() : null,
-                stoppedEarly);
+                stoppedEarly, stoppedOnBreach);
     }
 
     /** A daemon thread that closes an interval of the time series every {@link #INTERVAL}. */
@@ -155,11 +171,19 @@ public final class LoadRun implements AutoCloseable {
                 Interval interval = metrics.drainInterval(now, active.get(), cpu.lap(), CpuMeter.machineLoad(),
                         observer);
                 observer.onInterval(interval, progress());
+                Duration measured = Duration.ofNanos(Math.max(0, now - metrics.measureFromNanos()));
                 if (unreachable != null && !stopping) {
-                    String reason = unreachable.check(interval, metrics,
-                            Duration.ofSeconds(Math.max(0, now - metrics.measureFromNanos()) / 1_000_000_000));
+                    String reason = unreachable.check(interval, metrics, Duration.ofSeconds(measured.toSeconds()));
                     if (reason != null) {
                         stoppedEarly = reason;
+                        stop();
+                    }
+                }
+                if (!stopping) {
+                    String breach = stopCondition.check(interval, metrics, measured);
+                    if (breach != null) {
+                        stoppedEarly = breach;
+                        stoppedOnBreach = true;
                         stop();
                     }
                 }
@@ -247,6 +271,7 @@ public final class LoadRun implements AutoCloseable {
         }
         startNanos = System.nanoTime();
         metrics = new MetricRegistry(startNanos, startNanos + plan.warmUp().toNanos());
+        metrics.keepIntervals(plan.windowedMetrics());
         schedule = new ScheduleCounter(metrics.measureFromNanos());
         if (plan.model() == LoadModel.OPEN) {
             arrivals = new Arrivals(plan.users(), schedule, this::stopping);

@@ -24,6 +24,7 @@ import org.apiguardian.api.API;
  * @param schedule how well intended iteration starts were kept (open model, paced users); null when iterations had
  *     none
  * @param stoppedEarly why the run stopped before its duration, e.g. the target was unreachable; null if it did not
+ * @param stoppedOnBreach whether it stopped because a budget broke for good ({@code abortOnBreach})
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunOutcome(
@@ -37,7 +38,8 @@ public record RunOutcome(
         boolean interrupted,
         double generatorCpu,
         ScheduleStats schedule,
-        String stoppedEarly) {
+        String stoppedEarly,
+        boolean stoppedOnBreach) {
 
     /** Above this share of all cores, latencies include the generator's own queueing. */
     public static final double SATURATED_CPU = 0.9;

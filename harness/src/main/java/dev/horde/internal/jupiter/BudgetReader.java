@@ -5,7 +5,9 @@ import dev.horde.LatencyBudget;
 import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.ThroughputBudget;
+import dev.horde.internal.engine.LoadRun;
 import dev.horde.internal.metrics.Format;
+import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.NamedTargets;
 import dev.horde.internal.verdict.Budget;
 import dev.horde.internal.verdict.ErrorRateLimit;
@@ -13,8 +15,10 @@ import dev.horde.internal.verdict.LatencyLimit;
 import dev.horde.internal.verdict.SomethingSucceeds;
 import dev.horde.internal.verdict.Statistic;
 import dev.horde.internal.verdict.ThroughputLimit;
+import dev.horde.internal.verdict.WindowedBudget;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -34,26 +38,51 @@ final class BudgetReader {
 
     /**
      * The budgets of {@code method}; a {@code horde.users.factor} ({@code usersFactor}) scales the load, so it scales
-     * the minimum of throughput budgets too.
+     * the minimum of throughput budgets too. {@code abortAll}: every budget stops the run when broken for good.
      */
-    static List<Budget> read(Class<?> testClass, Method method, OptionalDouble usersFactor, NamedTargets targets) {
-        List<Budget> budgets = new ArrayList<>();
-        read(method, "method [" + ConfigurationErrors.method(method) + "]", budgets, usersFactor, targets);
+    static Budgets read(Class<?> testClass, Method method, OptionalDouble usersFactor, NamedTargets targets,
+            boolean abortAll) {
+        Budgets budgets = new Budgets(new ArrayList<>(), new ArrayList<>());
+        read(method, "method [" + ConfigurationErrors.method(method) + "]", budgets, usersFactor, targets, abortAll);
         for (Class<?> c = testClass; c != null; c = c.isAnnotationPresent(Nested.class) ? c.getEnclosingClass() : null) {
-            read(c, "class [" + c.getSimpleName() + "]", budgets, usersFactor, targets);
+            read(c, "class [" + c.getSimpleName() + "]", budgets, usersFactor, targets, abortAll);
         }
-        if (budgets.stream().noneMatch(ErrorRateLimit.class::isInstance)) {
-            budgets.add(new SomethingSucceeds());
+        if (budgets.all().stream().noneMatch(BudgetReader::judgesErrors)) {
+            budgets.all().add(new SomethingSucceeds());
         }
-        return List.copyOf(budgets);
+        return new Budgets(List.copyOf(budgets.all()), List.copyOf(budgets.abortOn()));
     }
 
-    private static void read(AnnotatedElement element, String where, List<Budget> budgets, OptionalDouble usersFactor,
-            NamedTargets targets) {
+    /**
+     * The budgets of a load test, and those of them whose breach stops the run.
+     *
+     * @param all every budget, method-level first
+     * @param abortOn the budgets that stop the run when broken for good
+     */
+    record Budgets(List<Budget> all, List<Budget> abortOn) {
+
+        void add(Budget budget, boolean abort) {
+            all.add(budget);
+            if (abort) {
+                abortOn.add(budget);
+            }
+        }
+    }
+
+    private static boolean judgesErrors(Budget budget) {
+        return budget instanceof ErrorRateLimit
+                || budget instanceof WindowedBudget windowed && windowed.budget() instanceof ErrorRateLimit;
+    }
+
+    private static void read(AnnotatedElement element, String where, Budgets budgets, OptionalDouble usersFactor,
+            NamedTargets targets, boolean abortAll) {
         for (LatencyBudget budget : AnnotationSupport.findRepeatableAnnotations(element, LatencyBudget.class)) {
             String at = "@LatencyBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where;
             checkTarget(at, budget.metric(), targets);
-            latency(budget, at, budgets);
+            Duration window = window(budget.window(), at);
+            for (Budget limit : latency(budget, at)) {
+                budgets.add(windowed(limit, window), abortAll || budget.abortOnBreach());
+            }
         }
         for (ErrorBudget budget : AnnotationSupport.findRepeatableAnnotations(element, ErrorBudget.class)) {
             String at = "@ErrorBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where;
@@ -63,7 +92,8 @@ final class BudgetReader {
                 throw new LoadTestConfigurationException(at + " must declare 'maxRate' from 0 to 1 (0.01 is 1%) but was ["
                         + rate + "].");
             }
-            budgets.add(new ErrorRateLimit(budget.metric().strip(), rate));
+            budgets.add(windowed(new ErrorRateLimit(budget.metric().strip(), rate), window(budget.window(), at)),
+                    abortAll || budget.abortOnBreach());
         }
         for (ThroughputBudget budget : AnnotationSupport.findRepeatableAnnotations(element, ThroughputBudget.class)) {
             String at = "@ThroughputBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + where;
@@ -72,11 +102,30 @@ final class BudgetReader {
                 throw new LoadTestConfigurationException(at + " must declare 'min' >= 0 (requests per second) but was ["
                         + budget.min() + "].");
             }
-            budgets.add(usersFactor.isEmpty() ? new ThroughputLimit(budget.metric().strip(), budget.min(), "")
+            Budget limit = usersFactor.isEmpty() ? new ThroughputLimit(budget.metric().strip(), budget.min(), "")
                     : new ThroughputLimit(budget.metric().strip(), budget.min() * usersFactor.getAsDouble(),
                             Format.exact(budget.min()) + "/s × " + LoadTest.USERS_FACTOR_PROPERTY_NAME + "="
-                                    + Format.exact(usersFactor.getAsDouble())));
+                                    + Format.exact(usersFactor.getAsDouble()));
+            budgets.add(windowed(limit, window(budget.window(), at)), abortAll || budget.abortOnBreach());
         }
+    }
+
+    /** The window of a budget's {@code window} attribute; null for the whole run. */
+    private static Duration window(String text, String at) {
+        if (text.isBlank()) {
+            return null;
+        }
+        Duration window = ValueParsers.duration(text, at + " has 'window'");
+        if (window.compareTo(LoadRun.INTERVAL) < 0) {
+            throw new LoadTestConfigurationException(at + " has 'window' [" + text + "], shorter than "
+                    + Durations.format(LoadRun.INTERVAL) + ": a window is made of the run's seconds; set at least \"1s\","
+                    + " or leave it empty to judge the whole run.");
+        }
+        return window;
+    }
+
+    private static Budget windowed(Budget budget, Duration window) {
+        return window == null ? budget : new WindowedBudget(budget, window, LoadRun.INTERVAL);
     }
 
     /** A budget on {@code auth: GET /x} needs a target named {@code auth}. */
@@ -88,7 +137,7 @@ final class BudgetReader {
         });
     }
 
-    private static void latency(LatencyBudget budget, String where, List<Budget> budgets) {
+    private static List<Budget> latency(LatencyBudget budget, String where) {
         Map<Statistic, String> limits = new EnumMap<>(Statistic.class);
         limits.put(Statistic.P50, budget.p50());
         limits.put(Statistic.P90, budget.p90());
@@ -102,7 +151,9 @@ final class BudgetReader {
             throw new LoadTestConfigurationException(where + " sets no limit: set at least one of p50, p90, p95, p99, "
                     + "p999, max, mean, e.g. p95 = \"250ms\".");
         }
+        List<Budget> budgets = new ArrayList<>();
         limits.forEach((statistic, text) -> budgets.add(new LatencyLimit(budget.metric().strip(), statistic,
                 ValueParsers.duration(text, where + " has '" + statistic.attribute() + "'"))));
+        return budgets;
     }
 }

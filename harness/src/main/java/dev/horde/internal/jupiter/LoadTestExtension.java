@@ -30,6 +30,7 @@ import dev.horde.internal.restassured.ClientWarmUp;
 import dev.horde.internal.restassured.RestAssuredRecorder;
 import dev.horde.internal.restassured.RestAssuredTarget;
 import dev.horde.internal.script.MethodScriptFactory;
+import dev.horde.internal.verdict.BudgetWatch;
 import dev.horde.internal.verdict.Verdict;
 import dev.horde.user.User;
 import java.io.IOException;
@@ -146,7 +147,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         context.getStore(NAMESPACE).put(HdrLog.class, log);
         LoadRun run = new LoadRun(plan, users,
                 RunObserver.all(log, ConsoleProgress.of(plan, System.out), Micrometer.publisherOf(plan),
-                        dashboard == null ? RunObserver.NONE : dashboard.watch(plan)));
+                        dashboard == null ? RunObserver.NONE : dashboard.watch(plan)), BudgetWatch.of(plan));
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome;
@@ -184,8 +185,9 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         } else if (outcome.stoppedEarly() != null) {
             failure = new AssertionFailedError("Load test " + test + " stopped after "
                     + Durations.format(Duration.ofSeconds(outcome.elapsed().toSeconds())) + " of "
-                    + Durations.format(plan.duration()) + ": " + outcome.stoppedEarly() + ".\n" + targetHint(plan)
-                    + "\n" + verdict.failureMessage(test, plan.describe(), outcome.metrics()),
+                    + Durations.format(plan.duration()) + ": " + outcome.stoppedEarly() + ".\n"
+                    + (outcome.stoppedOnBreach() ? "" : targetHint(plan) + "\n")
+                    + verdict.failureMessage(test, plan.describe(), outcome.metrics()),
                     firstError(outcome.metrics()));
         } else if (!verdict.passed()) {
             failure = new AssertionFailedError(verdict.failureMessage(test, plan.describe(), outcome.metrics()),

@@ -57,6 +57,8 @@ final class PlanReader {
         }
         LoadTargetReader.Targets loadTargets = LoadTargetReader.read(testClass, instances);
         NamedTargets targets = loadTargets.over(NamedTargetReader.read(parameters));
+        BudgetReader.Budgets budgets = BudgetReader.read(testClass, method, configuration.usersFactor(), targets,
+                annotation.abortOnBreach());
         return LoadPlan.builder(testClass.getName() + "." + method.getName())
                 .users(shape.users())
                 .duration(shape.duration())
@@ -71,7 +73,8 @@ final class PlanReader {
                 .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
                 .progressEvery(configuration.progressEvery())
                 .reportDirectory(configuration.reportDirectory())
-                .budgets(BudgetReader.read(testClass, method, configuration.usersFactor(), targets))
+                .budgets(budgets.all())
+                .abortOn(budgets.abortOn(), abortAfter(annotation, where))
                 .targetQueries(TargetMetricReader.read(testClass, method, configuration.prometheusUrl()),
                         configuration.prometheusUrl().orElse(null))
                 .failWhenBehind(configuration.failWhenBehind())
@@ -85,6 +88,11 @@ final class PlanReader {
                 .containers(ResourceBudgetReader.read(testClass, method, loadTargets.containers()))
                 .tracing(configuration.tracing(), configuration.traceLink().orElse(null))
                 .build();
+    }
+
+    private static Duration abortAfter(LoadTest annotation, String where) {
+        return annotation.abortAfter().isBlank() ? Duration.ZERO
+                : ValueParsers.duration(annotation.abortAfter(), where + " has 'abortAfter'");
     }
 
     private Duration warmUp(ShapeReader shapes, LoadTest annotation, String where, ShapeReader.Shape shape) {

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.HdrHistogram.Histogram;
 import org.apiguardian.api.API;
@@ -29,6 +30,7 @@ public final class MetricRegistry {
     private final List<Interval> timeSeries = new ArrayList<>();
     private final Histogram allRequestsInterval = Metric.newHistogram();
     private final Histogram allRequestsFailedInterval = Metric.newHistogram();
+    private final Map<String, List<IntervalHistograms>> kept = new LinkedHashMap<>();
     private long intervalStartNanos;
     private final long runStartNanos;
     private final ConcretePaths concretePaths = new ConcretePaths(
@@ -41,6 +43,14 @@ public final class MetricRegistry {
         this.runStartNanos = startNanos;
         this.iteration = metric(MetricNames.ITERATION, MetricKind.ITERATION);
         this.deliveries = new DeliveryClock(metric(MetricNames.WS_DELIVERY, MetricKind.MESSAGE));
+    }
+
+    /**
+     * Keeps the histograms of every measured interval of the metrics {@code names} ({@value MetricNames#ALL_REQUESTS}
+     * for all requests together), for budgets judged over windows; call before the run starts.
+     */
+    public synchronized void keepIntervals(Set<String> names) {
+        names.forEach(name -> kept.putIfAbsent(name, new ArrayList<>()));
     }
 
     /** The request metric of this name, created on first use. */
@@ -121,6 +131,7 @@ public final class MetricRegistry {
             IntervalListener listener) {
         long startMs = (intervalStartNanos - runStartNanos) / 1_000_000;
         long endMs = (nowNanos - runStartNanos) / 1_000_000;
+        boolean measured = intervalStartNanos - window.measureFromNanos() >= 0;
         List<IntervalStats> stats = new ArrayList<>();
         allRequestsInterval.reset();
         allRequestsFailedInterval.reset();
@@ -130,6 +141,9 @@ public final class MetricRegistry {
                         return;
                     }
                     stats.add(IntervalStats.of(metric.name(), succeeded, failed));
+                    if (measured) {
+                        keep(metric.name(), startMs, endMs, succeeded, failed);
+                    }
                     if (succeeded.getTotalCount() > 0) {
                         listener.onHistogram(metric.name(), metric.kind(), false, startMs, endMs, succeeded);
                     }
@@ -144,11 +158,32 @@ public final class MetricRegistry {
         if (allRequestsInterval.getTotalCount() + allRequestsFailedInterval.getTotalCount() > 0) {
             stats.add(IntervalStats.of(MetricNames.ALL_REQUESTS, allRequestsInterval, allRequestsFailedInterval));
         }
-        Interval interval = new Interval(startMs, endMs, activeUsers, intervalStartNanos - window.measureFromNanos() >= 0,
-                generatorCpu, machineCpu, List.copyOf(stats));
+        if (measured) {
+            keep(MetricNames.ALL_REQUESTS, startMs, endMs, allRequestsInterval, allRequestsFailedInterval);
+            kept.values().stream().filter(intervals -> intervals.isEmpty() || intervals.get(intervals.size() - 1).endMs() != endMs)
+                    .forEach(intervals -> intervals.add(IntervalHistograms.empty(startMs, endMs)));
+        }
+        Interval interval = new Interval(startMs, endMs, activeUsers, measured, generatorCpu, machineCpu, List.copyOf(stats));
         timeSeries.add(interval);
         intervalStartNanos = nowNanos;
         return interval;
+    }
+
+    private void keep(String name, long startMs, long endMs, Histogram succeeded, Histogram failed) {
+        List<IntervalHistograms> intervals = kept.get(name);
+        if (intervals != null && succeeded.getTotalCount() + failed.getTotalCount() > 0) {
+            intervals.add(IntervalHistograms.of(startMs, endMs, succeeded, failed));
+        }
+    }
+
+    /**
+     * The measured intervals kept so far of each metric named by {@link #keepIntervals}, oldest first; a metric with
+     * nothing in an interval has an empty entry for it.
+     */
+    public synchronized Map<String, List<IntervalHistograms>> keptIntervals() {
+        Map<String, List<IntervalHistograms>> copy = new LinkedHashMap<>();
+        kept.forEach((name, intervals) -> copy.put(name, List.copyOf(intervals)));
+        return copy;
     }
 
     /** The intervals drained so far, oldest first. */
@@ -185,6 +220,6 @@ public final class MetricRegistry {
         MetricSnapshot all = requestSnapshots.isEmpty()
                 ? null
                 : MetricSnapshot.combine(MetricNames.ALL_REQUESTS, MetricKind.REQUEST, requestSnapshots);
-        return new RunMetrics(byName, all, errorSamples.snapshot(), timeSeries());
+        return new RunMetrics(byName, all, errorSamples.snapshot(), timeSeries(), keptIntervals());
     }
 }

@@ -16,10 +16,12 @@ import org.apiguardian.api.API;
  *     was recorded
  * @param errorSamples the first failure of each of the first few distinct causes
  * @param timeSeries the run interval by interval, oldest first
+ * @param intervals the histograms of each measured interval of the metrics kept for windows, by name; see
+ *     {@link MetricRegistry#keepIntervals}
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunMetrics(Map<String, MetricSnapshot> byName, MetricSnapshot allRequests, List<ErrorSample> errorSamples,
-        List<Interval> timeSeries) {
+        List<Interval> timeSeries, Map<String, List<IntervalHistograms>> intervals) {
 
     /** The metric of this name if it has samples; {@value MetricNames#ALL_REQUESTS} means all requests together. */
     public Optional<MetricSnapshot> find(String name) {
@@ -30,6 +32,11 @@ public record RunMetrics(Map<String, MetricSnapshot> byName, MetricSnapshot allR
     /** The metrics of one kind, in name order. */
     public List<MetricSnapshot> ofKind(MetricKind kind) {
         return byName.values().stream().filter(m -> m.kind() == kind).toList();
+    }
+
+    /** The measured intervals of {@code name}, oldest first; empty unless it was kept for windows. */
+    public List<IntervalHistograms> intervals(String name) {
+        return intervals.getOrDefault(name, List.of());
     }
 
     /** The whole-iteration metric. */

@@ -8,10 +8,13 @@ import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.prometheus.TargetQuery;
 import dev.horde.internal.verdict.Budget;
+import dev.horde.internal.verdict.WindowedBudget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -50,6 +53,8 @@ import org.apiguardian.api.API;
  * @param containers the targets that run in containers, whose resources are sampled during the run
  * @param tracing whether requests carry a W3C {@code traceparent}, each iteration a trace
  * @param traceLink a link to a trace in the user's tracing UI with {@code {traceId}} in it; null when none
+ * @param abortOn the budgets whose breach for good stops the run early, some of {@code budgets}
+ * @param abortAfter how much of the measured run passes before a breach may stop it
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -82,7 +87,9 @@ public record LoadPlan(
         NamedTargets namedTargets,
         List<ContainerTarget> containers,
         boolean tracing,
-        String traceLink) {
+        String traceLink,
+        List<Budget> abortOn,
+        Duration abortAfter) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -90,6 +97,14 @@ public record LoadPlan(
     /** Stages that ramp to {@code level} over {@code rampUp} and hold it to the end of {@code duration}. */
     public static List<PlannedStage> ramp(double level, Duration duration, Duration rampUp) {
         return List.of(new PlannedStage(rampUp, level), new PlannedStage(duration.minus(rampUp), level));
+    }
+
+    /** The metrics whose intervals the windowed budgets judge; empty without such budgets. */
+    public Set<String> windowedMetrics() {
+        Set<String> names = new TreeSet<>();
+        budgets.stream().filter(WindowedBudget.class::isInstance)
+                .forEach(budget -> names.addAll(((WindowedBudget) budget).metricNames()));
+        return names;
     }
 
     /** A plan for {@code testId} with the defaults of {@code @LoadTest} (one user, closed model, no budgets). */
@@ -208,6 +223,8 @@ public record LoadPlan(
         private List<ContainerTarget> containers = List.of();
         private boolean tracing = true;
         private String traceLink;
+        private List<Budget> abortOn = List.of();
+        private Duration abortAfter = Duration.ZERO;
 
         private Builder(String testId) {
             this.testId = testId;
@@ -244,6 +261,8 @@ public record LoadPlan(
             containers = plan.containers;
             tracing = plan.tracing;
             traceLink = plan.traceLink;
+            abortOn = plan.abortOn;
+            abortAfter = plan.abortAfter;
         }
 
         public Builder testId(String testId) {
@@ -390,12 +409,19 @@ public record LoadPlan(
             return this;
         }
 
+        /** The budgets whose breach stops the run, and how much of the measured run passes before one may. */
+        public Builder abortOn(List<Budget> abortOn, Duration abortAfter) {
+            this.abortOn = List.copyOf(abortOn);
+            this.abortAfter = abortAfter;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     chaos, generatorWarmUp, target, controller, unreachableStop, adjustments, targetQueries,
-                    prometheusUrl, namedTargets, containers, tracing, traceLink);
+                    prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter);
         }
     }
 }

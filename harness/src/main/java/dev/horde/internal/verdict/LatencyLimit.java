@@ -37,9 +37,8 @@ public record LatencyLimit(String metric, Statistic statistic, Duration limit) i
                             + Budget.recordedNames(metrics, name) + ")"));
         }
         MetricSnapshot samples = snapshot.get();
-        long limitMicros = limit.toNanos() / 1_000;
-        Histogram judged = samples.latencies().copy();
-        long slowFailures = addSlowerThan(limitMicros, samples.failedLatencies(), judged);
+        Histogram judged = judged(samples);
+        long slowFailures = judged.getTotalCount() - samples.ok();
         if (judged.getTotalCount() == 0) {
             return List.of(new BudgetResult(description, name, BudgetResult.Quantity.LATENCY, statistic, Double.NaN,
                     limitMillis, false,
@@ -55,16 +54,20 @@ public record LatencyLimit(String metric, Statistic statistic, Duration limit) i
                 limitMillis, measured <= limitMillis, message));
     }
 
-    /** Adds to {@code judged} the failed samples slower than {@code limitMicros}; returns how many. */
-    private static long addSlowerThan(long limitMicros, Histogram failed, Histogram judged) {
-        long added = 0;
+    /** The samples this limit judges: those that succeeded, and the failures slower than the limit. */
+    Histogram judged(MetricSnapshot samples) {
+        Histogram judged = samples.latencies().copy();
+        addSlowerThan(limit.toNanos() / 1_000, samples.failedLatencies(), judged);
+        return judged;
+    }
+
+    /** Adds to {@code judged} the failed samples slower than {@code limitMicros}. */
+    private static void addSlowerThan(long limitMicros, Histogram failed, Histogram judged) {
         for (HistogramIterationValue value : failed.recordedValues()) {
             if (value.getValueIteratedTo() > limitMicros) {
                 judged.recordValueWithCount(value.getValueIteratedTo(), value.getCountAtValueIteratedTo());
-                added += value.getCountAtValueIteratedTo();
             }
         }
-        return added;
     }
 
     private static String failures(long failed, long slow) {

@@ -34,6 +34,11 @@ public enum Statistic {
         return label;
     }
 
+    /** The percentile from 0 to 100; NaN for {@link #MAX} and {@link #MEAN}. */
+    double percentile() {
+        return percentile;
+    }
+
     /** The statistic of {@code latencies} (microseconds), in milliseconds. */
     public double millis(Histogram latencies) {
         double micros = switch (this) {
