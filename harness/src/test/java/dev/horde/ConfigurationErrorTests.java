@@ -57,6 +57,14 @@ class ConfigurationErrorTests {
                                 + " p90, p95, p99, p999, max, mean, e.g. p95 = \"250ms\"."),
                 Arguments.of(UnparsableLatencyLimit.class,
                         "@LatencyBudget on method [run()] has 'p95' [fast], which is not a duration: " + GRAMMAR),
+                Arguments.of(WindowShorterThanASecond.class,
+                        "@LatencyBudget on method [run()] has 'window' [500ms], shorter than 1s: a window is made of"
+                                + " the run's seconds; set at least \"1s\", or leave it empty to judge the whole run."),
+                Arguments.of(UnparsableWindow.class,
+                        "@ErrorBudget on method [run()] has 'window' [half a minute], which is not a duration: "
+                                + GRAMMAR),
+                Arguments.of(UnparsableAbortAfter.class,
+                        "@LoadTest on method [run()] has 'abortAfter' [soon], which is not a duration: " + GRAMMAR),
                 Arguments.of(NegativeLatencyLimit.class,
                         "@LatencyBudget on method [run()] has 'p99' [-5ms], which is negative: " + GRAMMAR),
                 Arguments.of(ErrorRateAboveOne.class,
@@ -558,6 +566,29 @@ class ConfigurationErrorTests {
     static class UnparsableLatencyLimit {
         @LoadTest(duration = "1s")
         @LatencyBudget(p95 = "fast")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class WindowShorterThanASecond {
+        @LoadTest(duration = "1s")
+        @LatencyBudget(p95 = "1s", window = "500ms")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class UnparsableWindow {
+        @LoadTest(duration = "1s")
+        @ErrorBudget(maxRate = 0.01, window = "half a minute")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class UnparsableAbortAfter {
+        @LoadTest(duration = "1s", abortOnBreach = true, abortAfter = "soon")
         void run() {
             iterations.incrementAndGet();
         }

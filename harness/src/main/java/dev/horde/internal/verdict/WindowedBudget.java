@@ -173,11 +173,11 @@ public final class WindowedBudget implements Budget {
                 if (i >= intervalsPerWindow) {
                     sum.subtract(intervals.get(i - intervalsPerWindow));
                 }
-                if (i >= intervalsPerWindow - 1) {
+                BudgetResult result = i < intervalsPerWindow - 1 ? null
+                        : sum.judge(intervals.get(i - intervalsPerWindow + 1).startMs(), intervals.get(i).endMs());
+                if (result != null) {
                     count++;
-                    BudgetResult result = sum.judge(intervals.get(i - intervalsPerWindow + 1).startMs(),
-                            intervals.get(i).endMs());
-                    if (result != null && (worst == null || worse(result, worst))) {
+                    if (worst == null || worse(result, worst)) {
                         worst = result;
                     }
                 }
