@@ -60,6 +60,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code 50/s};</li>
  * <li>{@value #BEHIND_PROPERTY_NAME}: {@code fail} (the default) or {@code warn}, what a run does whose iterations
  * started late or never beyond 1% of them;</li>
+ * <li>{@value #INCONCLUSIVE_PROPERTY_NAME}: {@code skip} (the default) or {@code fail}, what a test does whose
+ * latency, throughput or schedule budgets broke while the load generator was the limit (behind its schedule, or this
+ * JVM above 90% of all cores): skipped as inconclusive, since the service was not measured, or failed;</li>
  * <li>{@value #TARGET_PROPERTY_NAME}: the system under test, an absolute http or https URL such as
  * {@code http://127.0.0.1:8080}: REST Assured's {@code baseURI}, {@code port} and {@code basePath} are set from it
  * for the run, and so is {@link dev.horde.user.UserEntity#api()}'s default;</li>
@@ -134,6 +137,11 @@ public @interface LoadTest {
     String RATE_PROPERTY_NAME = "horde.rate";
     /** Configuration parameter deciding what a run that fell behind its schedule does, {@code fail} or {@code warn}: {@value}. */
     String BEHIND_PROPERTY_NAME = "horde.behind";
+    /**
+     * Configuration parameter deciding what a test does whose budgets broke while the load generator was the limit,
+     * {@code skip} (the default: aborted as inconclusive) or {@code fail}: {@value}.
+     */
+    String INCONCLUSIVE_PROPERTY_NAME = "horde.inconclusive";
     /** Configuration parameter naming the system under test, an absolute http or https URL: {@value}. */
     String TARGET_PROPERTY_NAME = "horde.target";
     /**

@@ -39,7 +39,7 @@ class LoadModelTests {
 
     @Test
     void aPoolTooSmallForTheRateFailsAsBehindAndTimesIterationsFromTheirIntendedStart() {
-        EngineExecutionResults results = Fixtures.run(Overloaded.class, reports);
+        EngineExecutionResults results = Fixtures.run(Overloaded.class, reports, Map.of("horde.inconclusive", "fail"));
 
         assertThat(Fixtures.failureMessage(results)).startsWith("1 implicit check broken in Overloaded.overloaded"
                         + " (40/s, pool of 1 user, 2s):\n  schedule: ")
@@ -74,7 +74,7 @@ class LoadModelTests {
 
     @Test
     void intervalsAPacedUserOverranAreDropped() {
-        EngineExecutionResults results = Fixtures.run(Overrun.class, reports);
+        EngineExecutionResults results = Fixtures.run(Overrun.class, reports, Map.of("horde.inconclusive", "fail"));
 
         assertThat(Fixtures.failureMessage(results))
                 .contains("— iterations took longer than the pacing of 100 ms");

@@ -58,7 +58,7 @@ final class LiveRun implements RunObserver {
         JsonWriter entry = JsonWriter.compact().beginObject()
                 .name("test").value(plan.testName())
                 .name("model").value(plan.describe())
-                .name("verdict").value(result.passed() ? "passed" : "failed")
+                .name("verdict").value(result.verdictLabel())
                 .name("partial").value(result.outcome().interrupted())
                 .name("stoppedEarly").value(result.outcome().stoppedEarly())
                 .name("budgets").beginArray();

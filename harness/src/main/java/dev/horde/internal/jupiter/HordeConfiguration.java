@@ -34,6 +34,7 @@ record HordeConfiguration(
         OptionalLong seed,
         Duration progressEvery,
         boolean failWhenBehind,
+        boolean failWhenInconclusive,
         Optional<URI> target,
         Optional<Duration> generatorWarmUp,
         Duration unreachableStop,
@@ -62,6 +63,7 @@ record HordeConfiguration(
                 seed(parameters),
                 durationOrDefault(parameters, LoadTest.PROGRESS_PROPERTY_NAME, LoadTest.DEFAULT_PROGRESS),
                 failWhenBehind(parameters),
+                failWhenInconclusive(parameters),
                 url(parameters, LoadTest.TARGET_PROPERTY_NAME, "http://127.0.0.1:8080"),
                 generatorWarmUp(parameters),
                 unreachableStop(parameters),
@@ -175,6 +177,19 @@ record HordeConfiguration(
             case "warn" -> false;
             default -> throw new LoadTestConfigurationException(origin(LoadTest.BEHIND_PROPERTY_NAME)
                     + " must be one of fail, warn but was [" + text.get() + "].");
+        };
+    }
+
+    private static boolean failWhenInconclusive(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.INCONCLUSIVE_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return false;
+        }
+        return switch (text.get().toLowerCase(Locale.ROOT)) {
+            case "skip" -> false;
+            case "fail" -> true;
+            default -> throw new LoadTestConfigurationException(origin(LoadTest.INCONCLUSIVE_PROPERTY_NAME)
+                    + " must be one of skip, fail but was [" + text.get() + "].");
         };
     }
 

@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.TestInstances;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Runs a {@link LoadTest} method as a load test instead of calling it once, then reports and checks its budgets.
@@ -178,10 +180,17 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             }
         }
 
-        AssertionFailedError failure = null;
+        Throwable failure = null; // an AssertionFailedError, or a TestAbortedException
+        Optional<String> generatorLimit = report.inconclusive();
         if (outcome.interrupted()) {
             failure = new AssertionFailedError("Load test " + test + " was interrupted after "
                     + outcome.elapsed().toMillis() + " ms; the results so far are in the summary, marked partial.");
+        } else if (generatorLimit.isPresent()) {
+            failure = new TestAbortedException("Load test " + test + " is inconclusive: the load generator was the"
+                    + " limit (" + generatorLimit.get() + "), so the service was not measured at the planned load.\n"
+                    + verdict.failureMessage(test, plan.describe(), outcome.metrics())
+                    + "\nGive the generator more room (fewer users per JVM, another machine for the target, or"
+                    + " several JVMs), or set -D" + LoadTest.INCONCLUSIVE_PROPERTY_NAME + "=fail to fail such runs.");
         } else if (outcome.stoppedEarly() != null) {
             failure = new AssertionFailedError("Load test " + test + " stopped after "
                     + Durations.format(Duration.ofSeconds(outcome.elapsed().toSeconds())) + " of "
@@ -201,8 +210,11 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             }
             failure.addSuppressed(error);
         }
+        if (failure instanceof TestAbortedException aborted) {
+            throw aborted;
+        }
         if (failure != null) {
-            throw failure;
+            throw (AssertionFailedError) failure;
         }
     }
 

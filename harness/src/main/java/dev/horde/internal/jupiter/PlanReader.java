@@ -78,6 +78,7 @@ final class PlanReader {
                 .targetQueries(TargetMetricReader.read(testClass, method, configuration.prometheusUrl()),
                         configuration.prometheusUrl().orElse(null))
                 .failWhenBehind(configuration.failWhenBehind())
+                .failWhenInconclusive(configuration.failWhenInconclusive())
                 .chaos(ChaosReader.read(testClass, method))
                 .generatorWarmUp(generatorWarmUp(testClass, method))
                 .target(loadTargets.target().or(configuration::target).orElseGet(RestAssuredTarget::configured))

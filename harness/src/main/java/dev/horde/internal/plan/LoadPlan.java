@@ -39,6 +39,8 @@ import org.apiguardian.api.API;
  * @param declaredStages whether the stages were declared (rather than derived from duration and ramp-up)
  * @param pacing closed model: the interval at which each user starts iterations, zero for none
  * @param failWhenBehind whether a run that fell behind its schedule fails (otherwise it warns)
+ * @param failWhenInconclusive whether a run whose generator was the limit fails when a budget broke (otherwise the
+ *     test is aborted as inconclusive)
  * @param chaos what bad clients the users are; {@link ChaosPlan#NONE} for good ones
  * @param generatorWarmUp how long the test's own iterations may warm the load generator up before the clock starts
  *     (the generator's warm-up, apart from {@code warmUp}); zero for none
@@ -76,6 +78,7 @@ public record LoadPlan(
         boolean declaredStages,
         Duration pacing,
         boolean failWhenBehind,
+        boolean failWhenInconclusive,
         ChaosPlan chaos,
         Duration generatorWarmUp,
         URI target,
@@ -211,6 +214,7 @@ public record LoadPlan(
         private boolean declaredStages;
         private Duration pacing = Duration.ZERO;
         private boolean failWhenBehind = true;
+        private boolean failWhenInconclusive;
         private ChaosPlan chaos = ChaosPlan.NONE;
         private Duration generatorWarmUp = Duration.ZERO;
         private URI target;
@@ -249,6 +253,7 @@ public record LoadPlan(
             declaredStages = plan.declaredStages;
             pacing = plan.pacing;
             failWhenBehind = plan.failWhenBehind;
+            failWhenInconclusive = plan.failWhenInconclusive;
             chaos = plan.chaos;
             generatorWarmUp = plan.generatorWarmUp;
             target = plan.target;
@@ -351,6 +356,12 @@ public record LoadPlan(
             return this;
         }
 
+        /** Whether a run whose generator was the limit fails when a budget broke, instead of being inconclusive. */
+        public Builder failWhenInconclusive(boolean failWhenInconclusive) {
+            this.failWhenInconclusive = failWhenInconclusive;
+            return this;
+        }
+
         public Builder chaos(ChaosPlan chaos) {
             this.chaos = chaos;
             return this;
@@ -420,8 +431,8 @@ public record LoadPlan(
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
-                    chaos, generatorWarmUp, target, controller, unreachableStop, adjustments, targetQueries,
-                    prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter);
+                    failWhenInconclusive, chaos, generatorWarmUp, target, controller, unreachableStop, adjustments,
+                    targetQueries, prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter);
         }
     }
 }

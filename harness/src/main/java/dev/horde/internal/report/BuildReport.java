@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -35,17 +36,17 @@ public final class BuildReport {
     private BuildReport() {
     }
 
-    private record Entry(String testId, boolean passed, boolean partial, String json, String hlog, long endedAt,
+    private record Entry(String testId, String verdict, boolean partial, String json, String hlog, long endedAt,
             String section) {
 
         String write() {
-            return String.join("\n", testId, Boolean.toString(passed), Boolean.toString(partial), json,
+            return String.join("\n", testId, verdict, Boolean.toString(partial), json,
                     hlog == null ? "-" : hlog, Long.toString(endedAt), section);
         }
 
         static Entry read(String part) {
             String[] lines = part.split("\n", 7);
-            return new Entry(lines[0], Boolean.parseBoolean(lines[1]), Boolean.parseBoolean(lines[2]), lines[3],
+            return new Entry(lines[0], lines[1], Boolean.parseBoolean(lines[2]), lines[3],
                     lines[4].equals("-") ? null : lines[4], Long.parseLong(lines[5]), lines[6]);
         }
     }
@@ -61,7 +62,7 @@ public final class BuildReport {
     public static Path add(RunResult report, Map<String, String> charts, Path summary, Path hdrLog)
             throws IOException {
         Path directory = report.plan().reportDirectory().toAbsolutePath().normalize();
-        Entry entry = new Entry(report.plan().testId(), report.passed(), report.outcome().interrupted(),
+        Entry entry = new Entry(report.plan().testId(), report.verdictLabel(), report.outcome().interrupted(),
                 summary.getFileName().toString(), hdrLog == null ? null : hdrLog.getFileName().toString(),
                 System.currentTimeMillis(), HtmlSummary.section(report, charts));
         Path parts = Files.createDirectories(directory.resolve(PARTS));
@@ -130,17 +131,21 @@ public final class BuildReport {
     }
 
     private static String render(List<Entry> entries) {
-        long failed = entries.stream().filter(entry -> !entry.passed()).count();
+        long failed = entries.stream().filter(entry -> entry.verdict().equals("failed")).count();
+        long inconclusive = entries.stream().filter(entry -> entry.verdict().equals("inconclusive")).count();
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
                 + "<title>Horde load tests</title>").append(HtmlSummary.STYLE).append("</head><body>")
                 .append("<h1>Horde load tests</h1><p>").append(entries.size())
                 .append(entries.size() == 1 ? " load test, " : " load tests, ")
-                .append(failed == 0 ? "<b class=\"ok\">all passed</b>" : "<b class=\"fail\">" + failed + " failed</b>")
+                .append(failed == 0 ? inconclusive == 0 ? "<b class=\"ok\">all passed</b>" : "no failure"
+                        : "<b class=\"fail\">" + failed + " failed</b>")
+                .append(inconclusive == 0 ? "" : ", <b class=\"inconclusive\">" + inconclusive + " inconclusive</b>")
                 .append("</p><table><tr><th>test</th><th>verdict</th><th>files</th></tr>");
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             html.append("<tr><td><a href=\"#test-").append(i).append("\">").append(Html.escape(entry.testId()))
-                    .append("</a></td><td class=\"").append(entry.passed() ? "ok\">PASSED" : "fail\">FAILED")
+                    .append("</a></td><td class=\"").append(HtmlSummary.verdictClass(entry.verdict())).append("\">")
+                    .append(entry.verdict().toUpperCase(Locale.ROOT))
                     .append(entry.partial() ? " (interrupted, partial)" : "").append("</td><td><a href=\"")
                     .append(Html.escape(entry.json())).append("\">JSON</a>");
             if (entry.hlog() != null) {

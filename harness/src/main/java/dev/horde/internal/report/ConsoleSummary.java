@@ -7,6 +7,7 @@ import dev.horde.internal.verdict.BudgetResult;
 import dev.horde.internal.verdict.Diagnosis;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** The end-of-test table: one row per metric, then every budget marked ok or FAIL. */
@@ -21,7 +22,8 @@ public final class ConsoleSummary {
         StringBuilder out = new StringBuilder()
                 .append("Horde ").append(report.plan().testId()).append(" - ").append(report.plan().describe())
                 .append(", ").append(report.plan().threads().label()).append(" threads, seed ").append(report.plan().seed()).append(" - ")
-                .append(report.passed() ? "PASSED" : report.outcome().interrupted() ? "INTERRUPTED" : "FAILED")
+                .append(report.outcome().interrupted() && !report.passed() ? "INTERRUPTED"
+                        : report.verdictLabel().toUpperCase(Locale.ROOT))
                 .append('\n');
         out.append("  target: ").append(report.plan().targetText()).append('\n');
         if (!report.plan().adjustments().isEmpty()) {

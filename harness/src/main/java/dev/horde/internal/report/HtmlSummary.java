@@ -10,6 +10,7 @@ import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.BudgetResult;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** A self-contained HTML page of a load test: the summary table, every budget, the traces to look at, the charts inline. */
@@ -21,7 +22,8 @@ final class HtmlSummary {
     /** The page's style: also the build report's. */
     static final String STYLE = "<style>body{font-family:sans-serif;margin:16px}table{border-collapse:collapse}"
             + "td,th{padding:3px 10px;border-bottom:1px solid #ddd;text-align:right}"
-            + "td:first-child,th:first-child{text-align:left}.ok{color:#2a7d2a}.fail{color:#c62828}</style>";
+            + "td:first-child,th:first-child{text-align:left}.ok{color:#2a7d2a}.fail{color:#c62828}"
+            + ".inconclusive{color:#b26a00}</style>";
 
     static String render(RunResult report, Map<String, String> charts) {
         return "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>" + Html.escape(report.plan().testId())
@@ -35,7 +37,8 @@ final class HtmlSummary {
                 .append("<h2>").append(Html.escape(plan.testId())).append("</h2><p>")
                 .append(Html.escape(plan.describe())).append(", ").append(report.plan().threads().label())
                 .append(" threads, seed ").append(plan.seed()).append(" &mdash; <b class=\"")
-                .append(report.passed() ? "ok\">PASSED" : "fail\">FAILED").append("</b></p>");
+                .append(verdictClass(report.verdictLabel())).append("\">")
+                .append(report.verdictLabel().toUpperCase(Locale.ROOT)).append("</b></p>");
         html.append("<p>Target: ").append(Html.escape(plan.targetText())).append("</p>");
         if (!plan.adjustments().isEmpty()) {
             html.append("<p>Adjusted: ").append(Html.escape(SummaryTable.adjustments(plan))).append("</p>");
@@ -114,5 +117,14 @@ final class HtmlSummary {
         String code = "<code>" + Html.escape(traceId) + "</code>";
         return Traces.link(report.plan(), traceId)
                 .map(link -> "<a href=\"" + Html.escape(link) + "\">" + code + "</a>").orElse(code);
+    }
+
+    /** The style class of a verdict: {@code ok}, {@code fail} or {@code inconclusive}. */
+    static String verdictClass(String verdict) {
+        return switch (verdict) {
+            case "passed" -> "ok";
+            case "inconclusive" -> "inconclusive";
+            default -> "fail";
+        };
     }
 }

@@ -67,7 +67,7 @@ public final class JsonSummary {
         JsonWriter json = new JsonWriter().beginObject()
                 .name("schema").value(SCHEMA)
                 .name("test").value(plan.testId())
-                .name("verdict").value(report.passed() ? "passed" : "failed")
+                .name("verdict").value(report.verdictLabel())
                 .name("partial").value(report.outcome().interrupted())
                 .name("stoppedEarly").value(report.outcome().stoppedEarly())
                 .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))

@@ -6,9 +6,11 @@ import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.RunOutcome;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.prometheus.TargetReading;
+import dev.horde.internal.verdict.GeneratorLimit;
 import dev.horde.internal.verdict.Verdict;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.apiguardian.api.API;
 
 /**
@@ -29,6 +31,24 @@ public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Inst
     /** Whether the test passes: every budget kept and the run not cut short. */
     public boolean passed() {
         return verdict.passed() && !outcome.interrupted() && outcome.stoppedEarly() == null;
+    }
+
+    /**
+     * What made the load generator the limit of a run whose only breaches it can have caused (latency, throughput,
+     * schedule), when the plan lets such a run be inconclusive instead of failing; empty otherwise.
+     */
+    public Optional<String> inconclusive() {
+        if (passed() || plan.failWhenInconclusive() || outcome.interrupted()
+                || outcome.stoppedEarly() != null && !outcome.stoppedOnBreach()
+                || !verdict.breaches().stream().allMatch(GeneratorLimit::distorts)) {
+            return Optional.empty();
+        }
+        return GeneratorLimit.of(outcome, verdict);
+    }
+
+    /** {@code passed}, {@code inconclusive} or {@code failed}. */
+    public String verdictLabel() {
+        return passed() ? "passed" : inconclusive().isPresent() ? "inconclusive" : "failed";
     }
 
     /** Samples per second of a count over the measured window. */
