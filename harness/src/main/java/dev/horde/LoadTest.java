@@ -88,7 +88,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <li>{@value #PROMETHEUS_URL_PROPERTY_NAME}: the Prometheus server that {@link TargetMetric}s ask, e.g.
  * {@code http://127.0.0.1:9090};</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
- * {@value #DEFAULT_REPORT_DIR}).</li>
+ * {@value #DEFAULT_REPORT_DIR});</li>
+ * <li>{@value #JUNIT_DIR_PROPERTY_NAME}: where a JUnit XML report with a test case per budget goes, beside the build
+ * tool's own (default {@code target/surefire-reports} in a Maven module, {@code build/test-results/test} in a Gradle
+ * project), or {@code off}.</li>
  * </ul>
  *
  * <h2>Durations</h2>
@@ -183,6 +186,12 @@ public @interface LoadTest {
     String TRACE_LINK_PROPERTY_NAME = "horde.trace.link";
     /** Configuration parameter naming the Prometheus server that {@link TargetMetric}s ask, an http(s) URL: {@value}. */
     String PROMETHEUS_URL_PROPERTY_NAME = "horde.prometheus.url";
+    /**
+     * Configuration parameter for the directory of the JUnit XML reports with a test case per budget, or {@code off}
+     * (default: {@code target/surefire-reports} in a Maven module, {@code build/test-results/test} in a Gradle
+     * project, none elsewhere): {@value}.
+     */
+    String JUNIT_DIR_PROPERTY_NAME = "horde.junit.dir";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

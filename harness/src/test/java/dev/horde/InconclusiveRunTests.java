@@ -60,7 +60,7 @@ class InconclusiveRunTests {
         EngineExecutionResults results = Fixtures.run(PoolTooSmallAndFailing.class, reports);
 
         results.testEvents().assertStatistics(stats -> stats.failed(1).aborted(0));
-        assertThat(Fixtures.failureMessage(results)).contains("error rate of GET /fail was 100.0% (80 of 80)");
+        assertThat(Fixtures.failureMessage(results)).contains("error rate of GET /fail was 100.0% (");
     }
 
     @Test

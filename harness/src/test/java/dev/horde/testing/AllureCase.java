@@ -19,10 +19,12 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 public final class AllureCase {
 
     private final Path results;
+    private final String name;
     private EngineExecutionResults execution;
 
-    private AllureCase(Path results) {
+    private AllureCase(Path results, String name) {
         this.results = results;
+        this.name = name;
     }
 
     /** Runs {@code fixture} (summaries to {@code reports}) inside an Allure test case that writes to {@code results}. */
@@ -35,7 +37,7 @@ public final class AllureCase {
         AllureLifecycle original = Allure.getLifecycle();
         Allure.setLifecycle(new AllureLifecycle(new FileSystemResultsWriter(results)));
         System.setProperty("allure.results.directory", results.toString());
-        AllureCase allureCase = new AllureCase(results);
+        AllureCase allureCase = new AllureCase(results, fixture.getSimpleName());
         try {
             String uuid = UUID.randomUUID().toString();
             AllureLifecycle lifecycle = Allure.getLifecycle();
@@ -58,9 +60,18 @@ public final class AllureCase {
 
     /** The test case's {@code *-result.json}. */
     public JsonPath result() throws IOException {
+        return results().stream().filter(result -> name.equals(result.getString("name"))).findFirst().orElseThrow();
+    }
+
+    /** The results Horde wrote beside the test case's, one per budget, in no particular order. */
+    public java.util.List<JsonPath> budgetResults() throws IOException {
+        return results().stream().filter(result -> !name.equals(result.getString("name"))).toList();
+    }
+
+    private java.util.List<JsonPath> results() throws IOException {
         try (Stream<Path> files = Files.list(results)) {
-            Path file = files.filter(f -> f.getFileName().toString().endsWith("-result.json")).findFirst().orElseThrow();
-            return JsonPath.from(file.toFile());
+            return files.filter(f -> f.getFileName().toString().endsWith("-result.json"))
+                    .map(f -> JsonPath.from(f.toFile())).toList();
         }
     }
 

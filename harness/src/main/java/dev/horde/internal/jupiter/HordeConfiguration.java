@@ -7,6 +7,7 @@ import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.ThreadKind;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -45,7 +46,8 @@ record HordeConfiguration(
         Duration dashboardLinger,
         boolean tracing,
         Optional<String> traceLink,
-        Path reportDirectory) {
+        Path reportDirectory,
+        Optional<Path> junitDirectory) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
     static HordeConfiguration read(Function<String, Optional<String>> source) {
@@ -74,7 +76,8 @@ record HordeConfiguration(
                 durationOrDefault(parameters, LoadTest.DASHBOARD_LINGER_PROPERTY_NAME, "0s"),
                 tracing(parameters),
                 traceLink(parameters),
-                Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)));
+                Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)),
+                junitDirectory(parameters));
     }
 
     /** {@code users} after the {@code horde.users.factor} scaling, at least 1. */
@@ -178,6 +181,21 @@ record HordeConfiguration(
             default -> throw new LoadTestConfigurationException(origin(LoadTest.BEHIND_PROPERTY_NAME)
                     + " must be one of fail, warn but was [" + text.get() + "].");
         };
+    }
+
+    /** Where the per-budget JUnit XML goes: the value, none for {@code off}, else beside the build tool's reports. */
+    private static Optional<Path> junitDirectory(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.JUNIT_DIR_PROPERTY_NAME);
+        if (text.isPresent()) {
+            return text.get().equalsIgnoreCase("off") ? Optional.empty() : Optional.of(Path.of(text.get()));
+        }
+        if (Files.exists(Path.of("pom.xml"))) {
+            return Optional.of(Path.of("target", "surefire-reports"));
+        }
+        if (Files.exists(Path.of("build.gradle")) || Files.exists(Path.of("build.gradle.kts"))) {
+            return Optional.of(Path.of("build", "test-results", "test"));
+        }
+        return Optional.empty();
     }
 
     private static boolean failWhenInconclusive(Function<String, Optional<String>> parameters) {

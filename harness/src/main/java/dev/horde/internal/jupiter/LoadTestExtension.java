@@ -23,6 +23,7 @@ import dev.horde.internal.report.BuildReport;
 import dev.horde.internal.report.ConsoleProgress;
 import dev.horde.internal.report.ConsoleSummary;
 import dev.horde.internal.report.HdrLog;
+import dev.horde.internal.report.JUnitXml;
 import dev.horde.internal.report.JsonSummary;
 import dev.horde.internal.report.LoadCharts;
 import dev.horde.internal.report.RunResult;
@@ -260,6 +261,9 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             Map<String, String> charts = LoadCharts.render(report); // once, for the build report and Allure
             System.out.println("  report: " + BuildReport.add(report, charts, summary, hdrLog));
             AllureSupport.publish(report, charts, summary, hdrLog);
+            if (report.plan().junitDirectory() != null) {
+                JUnitXml.write(report, report.plan().junitDirectory());
+            }
             Dashboard dashboard = dashboard(context);
             if (dashboard != null) {
                 dashboard.finished(report);

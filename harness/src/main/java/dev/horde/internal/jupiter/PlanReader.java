@@ -73,6 +73,7 @@ final class PlanReader {
                 .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
                 .progressEvery(configuration.progressEvery())
                 .reportDirectory(configuration.reportDirectory())
+                .junitDirectory(configuration.junitDirectory().orElse(null))
                 .budgets(budgets.all())
                 .abortOn(budgets.abortOn(), abortAfter(annotation, where))
                 .targetQueries(TargetMetricReader.read(testClass, method, configuration.prometheusUrl()),

@@ -33,6 +33,7 @@ import org.apiguardian.api.API;
  * @param seed the seed every user's random generator derives from; the same seed replays the same random choices
  * @param progressEvery how often a progress line is printed on long runs; zero for never
  * @param reportDirectory where the JSON summary goes
+ * @param junitDirectory where the JUnit XML report with a test case per budget goes; null for none
  * @param budgets the budgets, method-level first
  * @param model closed (users) or open (arrival rate)
  * @param stages the load over time: users (closed) or iterations per second (open); never empty
@@ -72,6 +73,7 @@ public record LoadPlan(
         long seed,
         Duration progressEvery,
         Path reportDirectory,
+        Path junitDirectory,
         List<Budget> budgets,
         LoadModel model,
         List<PlannedStage> stages,
@@ -208,6 +210,7 @@ public record LoadPlan(
         private long seed;
         private Duration progressEvery = Duration.ZERO;
         private Path reportDirectory = Path.of(LoadTest.DEFAULT_REPORT_DIR);
+        private Path junitDirectory;
         private List<Budget> budgets = List.of();
         private LoadModel model = LoadModel.CLOSED;
         private List<PlannedStage> stages;
@@ -247,6 +250,7 @@ public record LoadPlan(
             seed = plan.seed;
             progressEvery = plan.progressEvery;
             reportDirectory = plan.reportDirectory;
+            junitDirectory = plan.junitDirectory;
             budgets = plan.budgets;
             model = plan.model;
             stages = plan.stages;
@@ -327,6 +331,12 @@ public record LoadPlan(
 
         public Builder reportDirectory(Path reportDirectory) {
             this.reportDirectory = reportDirectory;
+            return this;
+        }
+
+        /** Where the JUnit XML report with a test case per budget goes; null for none. */
+        public Builder junitDirectory(Path junitDirectory) {
+            this.junitDirectory = junitDirectory;
             return this;
         }
 
@@ -429,7 +439,7 @@ public record LoadPlan(
 
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
-                    seed, progressEvery, reportDirectory, budgets, model,
+                    seed, progressEvery, reportDirectory, junitDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     failWhenInconclusive, chaos, generatorWarmUp, target, controller, unreachableStop, adjustments,
                     targetQueries, prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter);

@@ -4,14 +4,24 @@ import dev.horde.internal.metrics.Format;
 import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.verdict.BudgetResult;
+import dev.horde.internal.verdict.GeneratorLimit;
 import io.qameta.allure.Allure;
 import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.model.Label;
 import io.qameta.allure.model.Status;
+import io.qameta.allure.model.StatusDetails;
+import io.qameta.allure.model.TestResult;
+import io.qameta.allure.util.PropertiesUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The Allure side of {@link AllureSupport}; loaded only when Allure is on the class path. */
@@ -61,6 +71,37 @@ final class AllureAttachments {
                     .collect(Collectors.joining("\n")), ".txt");
         }
         AllureEnvironment.write(report);
+        budgetResults(report, lifecycle);
+    }
+
+    /**
+     * A result per budget beside the load test's, with its labels and the load test as sub-suite: Allure lists each
+     * budget as a test of its own, passed, failed with its message, or skipped as inconclusive.
+     */
+    private static void budgetResults(RunResult report, AllureLifecycle lifecycle) {
+        List<Label> labels = new ArrayList<>();
+        lifecycle.updateTestCase(test -> test.getLabels().stream()
+                .filter(label -> !label.getName().equals("subSuite") && !label.getName().equals("AS_ID"))
+                .forEach(label -> labels.add(new Label().setName(label.getName()).setValue(label.getValue()))));
+        String testId = report.plan().testId();
+        labels.add(new Label().setName("subSuite").setValue(report.plan().testName()));
+        Path results = Path.of(PropertiesUtils.loadAllureProperties()
+                .getProperty("allure.results.directory", "allure-results"));
+        FileSystemResultsWriter writer = new FileSystemResultsWriter(results);
+        Optional<String> inconclusive = report.inconclusive();
+        long start = report.startedAt().toEpochMilli();
+        for (BudgetResult budget : report.verdict().results()) {
+            String name = budget.description() + (budget.implicit() ? " (implicit)" : "");
+            String id = UUID.nameUUIDFromBytes((testId + "\n" + name).getBytes(StandardCharsets.UTF_8)).toString();
+            boolean skipped = inconclusive.isPresent() && !budget.passed() && GeneratorLimit.distorts(budget);
+            writer.write(new TestResult().setUuid(UUID.randomUUID().toString()).setHistoryId(id).setTestCaseId(id)
+                    .setName(name).setFullName(testId + " [" + name + "]")
+                    .setStatus(skipped ? Status.SKIPPED : budget.passed() ? Status.PASSED : Status.FAILED)
+                    .setStatusDetails(new StatusDetails().setMessage(skipped ? "inconclusive: " + budget.message()
+                            + " — the load generator was the limit (" + inconclusive.get() + ")" : budget.message()))
+                    .setStart(start).setStop(start + report.outcome().elapsed().toMillis())
+                    .setLabels(new ArrayList<>(labels)));
+        }
     }
 
     private static void attachFile(String name, String type, Path file, String extension) {

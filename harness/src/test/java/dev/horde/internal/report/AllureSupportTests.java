@@ -53,6 +53,23 @@ class AllureSupportTests {
     }
 
     @Test
+    void eachBudgetIsAResultOfItsOwnUnderTheLoadTest() throws IOException {
+        AllureCase allureCase = AllureCase.run(TwoBudgets.class, reports, results);
+
+        List<JsonPath> budgets = allureCase.budgetResults();
+        assertThat(budgets).extracting(budget -> budget.getString("name")).containsExactlyInAnyOrder(
+                "p95 of iteration <= 1 ms", "error rate of iteration <= 0%");
+        JsonPath broken = budgets.stream().filter(budget -> budget.getString("name").startsWith("p95")).findFirst()
+                .orElseThrow();
+        assertThat(broken.getString("status")).isEqualTo("failed");
+        assertThat(broken.getString("statusDetails.message")).matches("p95 of iteration was [\\d.]+ ms, budget 1 ms .*");
+        assertThat(broken.getString("fullName")).isEqualTo(TwoBudgets.class.getName() + ".run [p95 of iteration <= 1 ms]");
+        assertThat(broken.getString("labels.find { it.name == 'subSuite' }.value")).isEqualTo("TwoBudgets.run");
+        assertThat(budgets).extracting(budget -> budget.getString("historyId")).doesNotHaveDuplicates();
+        assertThat(budgets.stream().filter(budget -> budget.getString("status").equals("passed")).count()).isOne();
+    }
+
+    @Test
     void openAndStagedRunsAreShownAsTheyRan() throws IOException {
         Map<String, String> open = parameters(AllureCase.run(OpenModel.class, reports, Files.createDirectories(results.resolve("open"))));
         assertThat(open).containsEntry("model", "open").containsEntry("load", "20/s, pool of 3 users, 2s, ramp-up 1s");

@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.platform.engine.TestExecutionResult;
 
 /** The failure categories of {@code allure-config/categories.json} sort each diagnosis where it belongs. */
 class AllureCategoriesTests {
@@ -92,9 +94,18 @@ class AllureCategoriesTests {
         Class<?> type = Class.forName(AllureCategoriesTests.class.getName() + "$" + fixture);
 
         String message = Fixtures.failureMessage(Fixtures.run(type, reports,
-                Map.of(LoadTest.UNREACHABLE_PROPERTY_NAME, "1s")));
+                Map.of(LoadTest.UNREACHABLE_PROPERTY_NAME, "1s", LoadTest.INCONCLUSIVE_PROPERTY_NAME, "fail")));
 
         assertThat(categoriesOf(message)).as(message).containsExactly(category);
+    }
+
+    @Test
+    void anInconclusiveRunIsSkippedIntoItsOwnCategory(@TempDir Path reports) throws IOException {
+        String message = Fixtures.run(PoolTooSmall.class, reports).testEvents().aborted().stream().findFirst()
+                .orElseThrow().getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow().getMessage();
+
+        assertThat(categoriesOf(message, "skipped")).as(message)
+                .containsExactly("inconclusive: the load generator was the limit");
     }
 
     static class ThrowsEveryTime {
@@ -154,11 +165,23 @@ class AllureCategoriesTests {
         }
     }
 
-    /** The names of the categories whose regular expression matches all of {@code message}, as Allure matches them. */
+    /** The names of the categories of a failed result whose regular expression matches all of {@code message}. */
     private static List<String> categoriesOf(String message) throws IOException {
+        return categoriesOf(message, "failed");
+    }
+
+    /**
+     * The names of the categories whose regular expression matches all of {@code message} of a result with
+     * {@code status}, as Allure matches them.
+     */
+    private static List<String> categoriesOf(String message, String status) throws IOException {
         List<String> names = new ArrayList<>();
         for (JsonNode category : new ObjectMapper().readTree(CATEGORIES.toFile())) {
-            if (message.matches(category.get("messageRegex").asText())) {
+            boolean statusMatches = false;
+            for (JsonNode matched : category.get("matchedStatuses")) {
+                statusMatches |= matched.asText().equals(status);
+            }
+            if (statusMatches && message.matches(category.get("messageRegex").asText())) {
                 names.add(category.get("name").asText());
             }
         }
