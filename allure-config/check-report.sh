@@ -36,6 +36,14 @@ for path in sorted(glob.glob(sys.argv[1] + "/data/test-cases/*.json")):
 sys.exit("no load test with a summary attachment in the report")
 PY
 )
+# each budget of a load test is a test case of its own in the report, beside the load test
+python3 - "$report" <<'PY' || { echo "[report check] FAILED: no budget is a test case of its own"; exit 1; }
+import glob, json, sys
+names = [json.load(open(p))["name"] for p in glob.glob(sys.argv[1] + "/data/test-cases/*.json")]
+budgets = [n for n in names if " <= " in n or " >= " in n]
+print("[report check] %d test cases, %d of them budgets, e.g. %s" % (len(names), len(budgets), budgets[:1]))
+sys.exit(0 if budgets else 1)
+PY
 page="http://127.0.0.1:$port/index.html#testresult/$uid"
 browse "$page" --dump-dom > "$profile/page.html"
 grep -q "load test summary" "$profile/page.html" || { echo "[report check] FAILED: the test page of $uid shows no load test summary"; exit 1; }
