@@ -87,6 +87,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code http://127.0.0.1:16686/trace/{traceId}}: the trace ids in reports become links;</li>
  * <li>{@value #PROMETHEUS_URL_PROPERTY_NAME}: the Prometheus server that {@link TargetMetric}s ask, e.g.
  * {@code http://127.0.0.1:9090};</li>
+ * <li>{@value #BASELINE_PROPERTY_NAME}: the report directory of an earlier run that {@link RegressionBudget}s compare
+ * with; {@value #BASELINE_RECORD_PROPERTY_NAME}: a directory each test's summary and log are copied to, to be a
+ * baseline later; {@value #BASELINE_MISSING_PROPERTY_NAME}: {@code warn} (the default) or {@code fail} when a test
+ * with regression budgets has no baseline;</li>
  * <li>{@value #REPORT_DIR_PROPERTY_NAME}: where JSON summaries and HdrHistogram logs go (default
  * {@value #DEFAULT_REPORT_DIR});</li>
  * <li>{@value #JUNIT_DIR_PROPERTY_NAME}: where a JUnit XML report with a test case per budget goes, beside the build
@@ -192,6 +196,15 @@ public @interface LoadTest {
      * project, none elsewhere): {@value}.
      */
     String JUNIT_DIR_PROPERTY_NAME = "horde.junit.dir";
+    /** Configuration parameter naming the report directory of a baseline run for {@link RegressionBudget}s: {@value}. */
+    String BASELINE_PROPERTY_NAME = "horde.baseline";
+    /** Configuration parameter naming a directory each load test's summary and log are copied to, as a baseline: {@value}. */
+    String BASELINE_RECORD_PROPERTY_NAME = "horde.baseline.record";
+    /**
+     * Configuration parameter deciding what a test with {@link RegressionBudget}s does without a baseline,
+     * {@code warn} (the default) or {@code fail}: {@value}.
+     */
+    String BASELINE_MISSING_PROPERTY_NAME = "horde.baseline.missing";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

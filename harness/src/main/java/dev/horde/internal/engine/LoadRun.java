@@ -271,7 +271,7 @@ public final class LoadRun implements AutoCloseable {
         }
         startNanos = System.nanoTime();
         metrics = new MetricRegistry(startNanos, startNanos + plan.warmUp().toNanos());
-        metrics.keepIntervals(plan.windowedMetrics());
+        metrics.keepIntervals(plan.intervalMetrics());
         schedule = new ScheduleCounter(metrics.measureFromNanos());
         if (plan.model() == LoadModel.OPEN) {
             arrivals = new Arrivals(plan.users(), schedule, this::stopping);

@@ -47,7 +47,10 @@ record HordeConfiguration(
         boolean tracing,
         Optional<String> traceLink,
         Path reportDirectory,
-        Optional<Path> junitDirectory) {
+        Optional<Path> junitDirectory,
+        Optional<Path> baseline,
+        Optional<Path> baselineRecord,
+        boolean failWithoutBaseline) {
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
     static HordeConfiguration read(Function<String, Optional<String>> source) {
@@ -77,7 +80,10 @@ record HordeConfiguration(
                 tracing(parameters),
                 traceLink(parameters),
                 Path.of(parameters.apply(LoadTest.REPORT_DIR_PROPERTY_NAME).orElse(LoadTest.DEFAULT_REPORT_DIR)),
-                junitDirectory(parameters));
+                junitDirectory(parameters),
+                parameters.apply(LoadTest.BASELINE_PROPERTY_NAME).map(Path::of),
+                parameters.apply(LoadTest.BASELINE_RECORD_PROPERTY_NAME).map(Path::of),
+                failWithoutBaseline(parameters));
     }
 
     /** {@code users} after the {@code horde.users.factor} scaling, at least 1. */
@@ -196,6 +202,19 @@ record HordeConfiguration(
             return Optional.of(Path.of("build", "test-results", "test"));
         }
         return Optional.empty();
+    }
+
+    private static boolean failWithoutBaseline(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.BASELINE_MISSING_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return false;
+        }
+        return switch (text.get().toLowerCase(Locale.ROOT)) {
+            case "warn" -> false;
+            case "fail" -> true;
+            default -> throw new LoadTestConfigurationException(origin(LoadTest.BASELINE_MISSING_PROPERTY_NAME)
+                    + " must be one of warn, fail but was [" + text.get() + "].");
+        };
     }
 
     private static boolean failWhenInconclusive(Function<String, Optional<String>> parameters) {

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.LoadTest;
 import dev.horde.MetricNames;
+import dev.horde.internal.baseline.Baseline;
 import dev.horde.internal.container.ResourceSampler;
 import dev.horde.internal.dashboard.Dashboard;
 import dev.horde.internal.engine.GeneratorWarmUp;
@@ -257,6 +258,12 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         try {
             Path summary = JsonSummary.write(report).toAbsolutePath();
             System.out.println("  summary: " + summary);
+            LoadPlan plan = report.plan();
+            if (plan.baselineRecord() != null && hdrLog != null && !report.outcome().interrupted()
+                    && report.outcome().stoppedEarly() == null) {
+                System.out.println("  recorded as a baseline in " + Baseline.record(plan.baselineRecord(), summary,
+                        hdrLog));
+            }
             context.publishReportEntry("horde.summary", summary.toString());
             Map<String, String> charts = LoadCharts.render(report); // once, for the build report and Allure
             System.out.println("  report: " + BuildReport.add(report, charts, summary, hdrLog));

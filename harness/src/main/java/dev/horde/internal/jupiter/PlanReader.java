@@ -59,7 +59,7 @@ final class PlanReader {
         NamedTargets targets = loadTargets.over(NamedTargetReader.read(parameters));
         BudgetReader.Budgets budgets = BudgetReader.read(testClass, method, configuration.usersFactor(), targets,
                 annotation.abortOnBreach());
-        return LoadPlan.builder(testClass.getName() + "." + method.getName())
+        LoadPlan plan = LoadPlan.builder(testClass.getName() + "." + method.getName())
                 .users(shape.users())
                 .duration(shape.duration())
                 .rampUp(shape.rampUp())
@@ -90,6 +90,7 @@ final class PlanReader {
                 .containers(ResourceBudgetReader.read(testClass, method, loadTargets.containers()))
                 .tracing(configuration.tracing(), configuration.traceLink().orElse(null))
                 .build();
+        return RegressionReader.apply(plan, testClass, method, configuration);
     }
 
     private static Duration abortAfter(LoadTest annotation, String where) {

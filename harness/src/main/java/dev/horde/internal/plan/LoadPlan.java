@@ -3,16 +3,20 @@ package dev.horde.internal.plan;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.LoadTest;
+import dev.horde.MetricNames;
+import dev.horde.internal.baseline.Baseline;
 import dev.horde.internal.container.ContainerTarget;
 import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.Secrets;
 import dev.horde.internal.prometheus.TargetQuery;
 import dev.horde.internal.verdict.Budget;
+import dev.horde.internal.verdict.RegressionLimit;
 import dev.horde.internal.verdict.WindowedBudget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -58,6 +62,9 @@ import org.apiguardian.api.API;
  * @param traceLink a link to a trace in the user's tracing UI with {@code {traceId}} in it; null when none
  * @param abortOn the budgets whose breach for good stops the run early, some of {@code budgets}
  * @param abortAfter how much of the measured run passes before a breach may stop it
+ * @param baselineNotice why the regression budgets were not judged (no baseline configured or found); null when they
+ *     were, or when the test has none
+ * @param baselineRecord where the summary and log are copied to as a baseline; null for nowhere
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -94,7 +101,9 @@ public record LoadPlan(
         boolean tracing,
         String traceLink,
         List<Budget> abortOn,
-        Duration abortAfter) {
+        Duration abortAfter,
+        String baselineNotice,
+        Path baselineRecord) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -104,11 +113,25 @@ public record LoadPlan(
         return List.of(new PlannedStage(rampUp, level), new PlannedStage(duration.minus(rampUp), level));
     }
 
-    /** The metrics whose intervals the windowed budgets judge; empty without such budgets. */
-    public Set<String> windowedMetrics() {
+    /** The baseline run the regression budgets compare with; empty when the test has none or none was found. */
+    public Optional<Baseline> baseline() {
+        return budgets.stream().filter(RegressionLimit.class::isInstance)
+                .map(budget -> ((RegressionLimit) budget).baseline()).findFirst();
+    }
+
+    /**
+     * The metrics whose intervals the windowed budgets judge and the regression budgets compare; empty without such
+     * budgets.
+     */
+    public Set<String> intervalMetrics() {
         Set<String> names = new TreeSet<>();
-        budgets.stream().filter(WindowedBudget.class::isInstance)
-                .forEach(budget -> names.addAll(((WindowedBudget) budget).metricNames()));
+        for (Budget budget : budgets) {
+            if (budget instanceof WindowedBudget windowed) {
+                names.addAll(windowed.metricNames());
+            } else if (budget instanceof RegressionLimit regression) {
+                names.add(regression.metric().isEmpty() ? MetricNames.ALL_REQUESTS : regression.metric());
+            }
+        }
         return names;
     }
 
@@ -232,6 +255,8 @@ public record LoadPlan(
         private String traceLink;
         private List<Budget> abortOn = List.of();
         private Duration abortAfter = Duration.ZERO;
+        private String baselineNotice;
+        private Path baselineRecord;
 
         private Builder(String testId) {
             this.testId = testId;
@@ -272,6 +297,8 @@ public record LoadPlan(
             traceLink = plan.traceLink;
             abortOn = plan.abortOn;
             abortAfter = plan.abortAfter;
+            baselineNotice = plan.baselineNotice;
+            baselineRecord = plan.baselineRecord;
         }
 
         public Builder testId(String testId) {
@@ -437,12 +464,20 @@ public record LoadPlan(
             return this;
         }
 
+        /** Why the regression budgets were not judged, or null; where to record this run as a baseline, or null. */
+        public Builder baseline(String baselineNotice, Path baselineRecord) {
+            this.baselineNotice = baselineNotice;
+            this.baselineRecord = baselineRecord;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, junitDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     failWhenInconclusive, chaos, generatorWarmUp, target, controller, unreachableStop, adjustments,
-                    targetQueries, prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter);
+                    targetQueries, prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter,
+                    baselineNotice, baselineRecord);
         }
     }
 }

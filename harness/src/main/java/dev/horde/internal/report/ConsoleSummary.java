@@ -26,6 +26,11 @@ public final class ConsoleSummary {
                         : report.verdictLabel().toUpperCase(Locale.ROOT))
                 .append('\n');
         out.append("  target: ").append(report.plan().targetText()).append('\n');
+        if (report.plan().baselineNotice() != null) {
+            out.append("  baseline: ").append(report.plan().baselineNotice()).append('\n');
+        }
+        report.plan().baseline().ifPresent(baseline -> out.append("  baseline: ").append(baseline.directory())
+                .append(" (the run of ").append(baseline.startedAt()).append(")\n"));
         if (!report.plan().adjustments().isEmpty()) {
             out.append("  adjusted: ").append(SummaryTable.adjustments(report.plan())).append('\n');
         }

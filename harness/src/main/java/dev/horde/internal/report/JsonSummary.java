@@ -2,6 +2,7 @@ package dev.horde.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.baseline.Baseline;
 import dev.horde.internal.container.ContainerTarget;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.ScheduleStats;
@@ -70,6 +71,11 @@ public final class JsonSummary {
                 .name("verdict").value(report.verdictLabel())
                 .name("partial").value(report.outcome().interrupted())
                 .name("stoppedEarly").value(report.outcome().stoppedEarly())
+                .name("baseline").beginObject()
+                .name("directory").value(report.plan().baseline().map(b -> b.directory().toString()).orElse(null))
+                .name("startedAt").value(report.plan().baseline().map(Baseline::startedAt).orElse(null))
+                .name("notice").value(report.plan().baselineNotice())
+                .endObject()
                 .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))
                 .name("startedAt").value(report.startedAt().toString());
         json.name("plan").beginObject()

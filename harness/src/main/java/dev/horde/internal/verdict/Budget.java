@@ -11,7 +11,7 @@ import org.apiguardian.api.API;
 /** One limit a load test must keep, checked once the run is over. */
 @API(status = INTERNAL, since = "0.1")
 public sealed interface Budget permits LatencyLimit, ErrorRateLimit, ThroughputLimit, SomethingSucceeds,
-        WindowedBudget {
+        WindowedBudget, RegressionLimit {
 
     /** The metric the limit applies to; empty for the default scope of the kind of budget. */
     String metric();

@@ -51,6 +51,8 @@ public record BudgetResult(String description, String metric, Quantity quantity,
         SCHEDULE_MISSED("scheduleMissed", Unit.RATIO),
         /** 1 when something succeeded, lower limit 1: a test without an error budget. */
         SUCCEEDED("succeeded", Unit.COUNT),
+        /** The change of a statistic against a baseline run: an upper limit for latency, a lower one for throughput. */
+        REGRESSION("regression", Unit.RATIO),
         /** A metric of the system under test from Prometheus, upper limit. */
         TARGET_MAX("targetMax", Unit.TARGET),
         /** A metric of the system under test from Prometheus, lower limit. */

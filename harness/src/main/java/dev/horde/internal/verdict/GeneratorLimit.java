@@ -33,10 +33,13 @@ public final class GeneratorLimit {
         return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
-    /** Whether a breach of {@code result} can be the generator's doing: latency, throughput and the schedule. */
+    /**
+     * Whether a breach of {@code result} can be the generator's doing: latency, throughput, the schedule, and a
+     * regression of latency or throughput against a baseline.
+     */
     public static boolean distorts(BudgetResult result) {
         return switch (result.quantity()) {
-            case LATENCY, THROUGHPUT, SCHEDULE_MISSED -> true;
+            case LATENCY, THROUGHPUT, SCHEDULE_MISSED, REGRESSION -> true;
             default -> false;
         };
     }
