@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A real HTTP server on 127.0.0.1 with routes that behave in known ways, counting every request it answers:
- * {@code /ok} (held while the server is {@linkplain #stall stalled}), {@code /items/{id}}, {@code /sleep?ms=N} (answers after N ms), {@code /flaky} (every 10th
+ * {@code /ok} (held while the server is {@linkplain #stall stalled}), {@code /items/{id}}, {@code /sleep?ms=N},
+ * {@code /limited?ms=N} (takes N ms, serving {@linkplain #serveAtOnce a few} at a time: a server of known capacity) (answers after N ms), {@code /flaky} (every 10th
  * request answers 500), {@code /fail} (always 500), {@code /login} (sets the cookie {@code session=s3}),
  * {@code /whoami} (answers the request's raw path, {@code Cookie} and {@code Authorization} headers as JSON),
  * {@code /trickle?ms=N} (answers at once, then sends its body a byte every 50 ms for N ms), {@code /leak}
@@ -44,6 +45,7 @@ public final class TestServer implements AutoCloseable {
     private final AtomicLong flaky = new AtomicLong();
     private final java.util.Set<java.net.InetSocketAddress> clients = ConcurrentHashMap.newKeySet();
     private volatile long stalledUntilNanos = System.nanoTime();
+    private volatile java.util.concurrent.Semaphore serving = new java.util.concurrent.Semaphore(2, true);
 
     private TestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
@@ -81,6 +83,11 @@ public final class TestServer implements AutoCloseable {
      */
     public void stall(java.time.Duration stall) {
         stalledUntilNanos = System.nanoTime() + stall.toNanos();
+    }
+
+    /** How many requests {@code /limited} serves at a time (2 unless set); the others wait their turn, in order. */
+    public void serveAtOnce(int requests) {
+        serving = new java.util.concurrent.Semaphore(requests, true);
     }
 
     /** Forgets all counts. */
@@ -136,6 +143,14 @@ public final class TestServer implements AutoCloseable {
                 answer = "{\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"cookie\":\""
                         + header(exchange, "Cookie") + "\",\"authorization\":\"" + header(exchange, "Authorization")
                         + "\"}";
+            } else if (path.startsWith("/limited")) {
+                java.util.concurrent.Semaphore permits = serving;
+                permits.acquire();
+                try {
+                    TimeUnit.MILLISECONDS.sleep(Long.parseLong(query(exchange, "ms")));
+                } finally {
+                    permits.release();
+                }
             } else if (path.startsWith("/ok")) {
                 long stalled = stalledUntilNanos - System.nanoTime();
                 if (stalled > 0) {

@@ -3,6 +3,7 @@ package dev.horde.internal.jupiter;
 import dev.horde.Chaos;
 import dev.horde.ErrorBudget;
 import dev.horde.LatencyBudget;
+import dev.horde.CapacityTest;
 import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.Stage;
@@ -28,7 +29,8 @@ final class AnnotationPlacement {
     }
 
     static boolean isLoadTest(Method method) {
-        return AnnotationSupport.isAnnotated(method, LoadTest.class);
+        return AnnotationSupport.isAnnotated(method, LoadTest.class)
+                || AnnotationSupport.isAnnotated(method, CapacityTest.class);
     }
 
     /** A method that is not a load test must carry no budget, no stage and no chaos. */

@@ -5,6 +5,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.horde.LoadTest;
 import dev.horde.MetricNames;
 import dev.horde.internal.baseline.Baseline;
+import dev.horde.internal.capacity.CapacityResult;
+import dev.horde.internal.capacity.CapacitySearch;
 import dev.horde.internal.container.ResourceSampler;
 import dev.horde.internal.dashboard.Dashboard;
 import dev.horde.internal.engine.GeneratorWarmUp;
@@ -149,9 +151,12 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         Instant startedAt = Instant.now();
         HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
         context.getStore(NAMESPACE).put(HdrLog.class, log);
+        CapacitySearch search = plan.capacity() == null ? null : new CapacitySearch(plan);
         LoadRun run = new LoadRun(plan, users,
                 RunObserver.all(log, ConsoleProgress.of(plan, System.out), Micrometer.publisherOf(plan),
-                        dashboard == null ? RunObserver.NONE : dashboard.watch(plan)), BudgetWatch.of(plan));
+                        dashboard == null ? RunObserver.NONE : dashboard.watch(plan),
+                        search == null ? RunObserver.NONE : search),
+                search == null ? BudgetWatch.of(plan) : search);
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome;
@@ -160,8 +165,10 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             outcome = handoff.execute(run, partial -> {
                 log.close();
                 Instant end = startedAt.plus(partial.elapsed());
-                publish(new RunResult(plan, partial, Verdict.of(plan, partial), startedAt, warmUp,
-                        resources.readings(end.minus(partial.measuredWindow()), end)), context, null);
+                CapacityResult capacity = search == null ? null : search.result(partial);
+                publish(new RunResult(plan, partial, capacity == null ? Verdict.of(plan, partial)
+                        : search.verdict(capacity), startedAt, warmUp,
+                        resources.readings(end.minus(partial.measuredWindow()), end), capacity), context, null);
             });
             log.close();
             Instant end = startedAt.plus(outcome.elapsed());
@@ -170,9 +177,10 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             }
             readings.addAll(resources.readings(end.minus(outcome.measuredWindow()), end));
         }
-        Verdict verdict = Verdict.of(plan, outcome)
+        CapacityResult capacity = search == null ? null : search.result(outcome);
+        Verdict verdict = (capacity == null ? Verdict.of(plan, outcome) : search.verdict(capacity))
                 .and(readings.stream().flatMap(reading -> reading.budgets().stream()).toList());
-        RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp, readings);
+        RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp, readings, capacity);
         IOException unwritten = null;
         if (handoff.claim()) {
             try {
@@ -193,7 +201,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
                     + verdict.failureMessage(test, plan.describe(), outcome.metrics())
                     + "\nGive the generator more room (fewer users per JVM, another machine for the target, or"
                     + " several JVMs), or set -D" + LoadTest.INCONCLUSIVE_PROPERTY_NAME + "=fail to fail such runs.");
-        } else if (outcome.stoppedEarly() != null) {
+        } else if (outcome.stoppedEarly() != null && !report.endedSearch()) {
             failure = new AssertionFailedError("Load test " + test + " stopped after "
                     + Durations.format(Duration.ofSeconds(outcome.elapsed().toSeconds())) + " of "
                     + Durations.format(plan.duration()) + ": " + outcome.stoppedEarly() + ".\n"

@@ -1,9 +1,12 @@
 package dev.horde.internal.jupiter;
 
+import dev.horde.CapacityTest;
 import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.Stage;
 import dev.horde.control.UserController;
+import dev.horde.internal.plan.Adjustment;
+import dev.horde.internal.plan.CapacityPlan;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.plan.NamedTargets;
@@ -39,8 +42,57 @@ final class PlanReader {
         return read(testClass, method, List.of());
     }
 
+    /** The load part of a plan: from {@link LoadTest} and its stages, or from {@link CapacityTest}. */
+    private record Load(ShapeReader.Shape shape, Duration warmUp, int iterations, Duration pacing,
+            Class<?> controller, boolean abortOnBreach, Duration abortAfter, List<Adjustment> adjustments,
+            CapacityPlan capacity) {
+    }
+
     /** The plan of {@code method}; {@code instances}, the test's instances, give instance {@code @LoadTarget}s. */
     LoadPlan read(Class<?> testClass, Method method, List<Object> instances) {
+        Optional<CapacityTest> capacity = AnnotationSupport.findAnnotation(method, CapacityTest.class);
+        Load load = capacity.isPresent() ? capacityLoad(capacity.get(), method) : load(method);
+        ShapeReader.Shape shape = load.shape();
+        LoadTargetReader.Targets loadTargets = LoadTargetReader.read(testClass, instances);
+        NamedTargets targets = loadTargets.over(NamedTargetReader.read(parameters));
+        BudgetReader.Budgets budgets = BudgetReader.read(testClass, method, configuration.usersFactor(), targets,
+                load.abortOnBreach());
+        LoadPlan plan = LoadPlan.builder(testClass.getName() + "." + method.getName())
+                .users(shape.users())
+                .duration(shape.duration())
+                .rampUp(shape.rampUp())
+                .stages(shape.model(), shape.stages(), shape.declared())
+                .warmUp(load.warmUp())
+                .iterations(load.iterations())
+                .pacing(load.pacing())
+                .grace(configuration.grace())
+                .requestTimeout(configuration.requestTimeout())
+                .threads(configuration.threads())
+                .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
+                .progressEvery(configuration.progressEvery())
+                .reportDirectory(configuration.reportDirectory())
+                .junitDirectory(configuration.junitDirectory().orElse(null))
+                .budgets(budgets.all())
+                .abortOn(budgets.abortOn(), load.abortAfter())
+                .capacity(load.capacity())
+                .targetQueries(TargetMetricReader.read(testClass, method, configuration.prometheusUrl()),
+                        configuration.prometheusUrl().orElse(null))
+                .failWhenBehind(configuration.failWhenBehind())
+                .failWhenInconclusive(configuration.failWhenInconclusive())
+                .chaos(ChaosReader.read(testClass, method))
+                .generatorWarmUp(generatorWarmUp(testClass, method))
+                .target(loadTargets.target().or(configuration::target).orElseGet(RestAssuredTarget::configured))
+                .controller(load.controller())
+                .unreachableStop(configuration.unreachableStop())
+                .adjustments(load.adjustments())
+                .namedTargets(targets)
+                .containers(ResourceBudgetReader.read(testClass, method, loadTargets.containers()))
+                .tracing(configuration.tracing(), configuration.traceLink().orElse(null))
+                .build();
+        return RegressionReader.apply(plan, testClass, method, configuration);
+    }
+
+    private Load load(Method method) {
         LoadTest annotation = AnnotationSupport.findAnnotation(method, LoadTest.class).orElseThrow();
         String where = "@LoadTest on method [" + ConfigurationErrors.method(method) + "]";
         ShapeReader shapes = new ShapeReader(configuration, annotation, where);
@@ -55,42 +107,29 @@ final class PlanReader {
                     + annotation.iterations() + "]: in the open model iterations arrive at the rate until the end;"
                     + " remove 'iterations'.");
         }
-        LoadTargetReader.Targets loadTargets = LoadTargetReader.read(testClass, instances);
-        NamedTargets targets = loadTargets.over(NamedTargetReader.read(parameters));
-        BudgetReader.Budgets budgets = BudgetReader.read(testClass, method, configuration.usersFactor(), targets,
-                annotation.abortOnBreach());
-        LoadPlan plan = LoadPlan.builder(testClass.getName() + "." + method.getName())
-                .users(shape.users())
-                .duration(shape.duration())
-                .rampUp(shape.rampUp())
-                .stages(shape.model(), shape.stages(), shape.declared())
-                .warmUp(warmUp)
-                .iterations(annotation.iterations())
-                .pacing(pacing(annotation, where, shape.model()))
-                .grace(configuration.grace())
-                .requestTimeout(configuration.requestTimeout())
-                .threads(configuration.threads())
-                .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
-                .progressEvery(configuration.progressEvery())
-                .reportDirectory(configuration.reportDirectory())
-                .junitDirectory(configuration.junitDirectory().orElse(null))
-                .budgets(budgets.all())
-                .abortOn(budgets.abortOn(), abortAfter(annotation, where))
-                .targetQueries(TargetMetricReader.read(testClass, method, configuration.prometheusUrl()),
-                        configuration.prometheusUrl().orElse(null))
-                .failWhenBehind(configuration.failWhenBehind())
-                .failWhenInconclusive(configuration.failWhenInconclusive())
-                .chaos(ChaosReader.read(testClass, method))
-                .generatorWarmUp(generatorWarmUp(testClass, method))
-                .target(loadTargets.target().or(configuration::target).orElseGet(RestAssuredTarget::configured))
-                .controller(annotation.controller() == UserController.class ? null : annotation.controller())
-                .unreachableStop(configuration.unreachableStop())
-                .adjustments(shapes.adjustments())
-                .namedTargets(targets)
-                .containers(ResourceBudgetReader.read(testClass, method, loadTargets.containers()))
-                .tracing(configuration.tracing(), configuration.traceLink().orElse(null))
-                .build();
-        return RegressionReader.apply(plan, testClass, method, configuration);
+        return new Load(shape, warmUp, annotation.iterations(), pacing(annotation, where, shape.model()),
+                controller(annotation.controller()), annotation.abortOnBreach(), abortAfter(annotation, where),
+                shapes.adjustments(), null);
+    }
+
+    private static Load capacityLoad(CapacityTest annotation, Method method) {
+        String where = "@CapacityTest on method [" + ConfigurationErrors.method(method) + "]";
+        if (AnnotationSupport.isAnnotated(method, LoadTest.class)) {
+            throw new LoadTestConfigurationException(where + " is also a @LoadTest: a method is one or the other;"
+                    + " remove one.");
+        }
+        if (!AnnotationSupport.findRepeatableAnnotations(method, Stage.class).isEmpty()) {
+            throw new LoadTestConfigurationException(where + " has @Stage annotations: a capacity search makes its"
+                    + " own steps; remove them.");
+        }
+        CapacityReader.Read read = CapacityReader.read(annotation, where);
+        return new Load(read.shape(), Duration.ZERO, 0, Duration.ZERO, controller(annotation.controller()), false,
+                Duration.ZERO, List.of(), read.plan());
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Class<?> controller(Class<? extends UserController> controller) {
+        return controller == UserController.class ? null : controller;
     }
 
     private static Duration abortAfter(LoadTest annotation, String where) {

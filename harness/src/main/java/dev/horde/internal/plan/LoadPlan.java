@@ -65,6 +65,7 @@ import org.apiguardian.api.API;
  * @param baselineNotice why the regression budgets were not judged (no baseline configured or found); null when they
  *     were, or when the test has none
  * @param baselineRecord where the summary and log are copied to as a baseline; null for nowhere
+ * @param capacity the capacity search the stages make; null for an ordinary load test
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -103,7 +104,8 @@ public record LoadPlan(
         List<Budget> abortOn,
         Duration abortAfter,
         String baselineNotice,
-        Path baselineRecord) {
+        Path baselineRecord,
+        CapacityPlan capacity) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -120,8 +122,8 @@ public record LoadPlan(
     }
 
     /**
-     * The metrics whose intervals the windowed budgets judge and the regression budgets compare; empty without such
-     * budgets.
+     * The metrics whose intervals the windowed budgets judge, the regression budgets compare and a capacity search's
+     * steps are judged on; empty without such budgets.
      */
     public Set<String> intervalMetrics() {
         Set<String> names = new TreeSet<>();
@@ -130,7 +132,13 @@ public record LoadPlan(
                 names.addAll(windowed.metricNames());
             } else if (budget instanceof RegressionLimit regression) {
                 names.add(regression.metric().isEmpty() ? MetricNames.ALL_REQUESTS : regression.metric());
+            } else if (capacity != null) {
+                names.add(budget.metric().isEmpty() ? MetricNames.ALL_REQUESTS : budget.metric());
             }
+        }
+        if (capacity != null) { // every budget is judged on each step, and each step's figures are reported
+            names.add(MetricNames.ALL_REQUESTS);
+            names.add(MetricNames.ITERATION);
         }
         return names;
     }
@@ -182,6 +190,16 @@ public record LoadPlan(
      */
     public String describe() {
         StringBuilder text = new StringBuilder();
+        if (capacity != null) {
+            List<Double> levels = capacity.levels();
+            text.append("capacity search ").append(capacity.format(levels.get(0))).append(" to ")
+                    .append(capacity.format(levels.get(levels.size() - 1))).append(" in ").append(levels.size())
+                    .append(" steps of ").append(Durations.format(capacity.hold()));
+            if (model == LoadModel.OPEN) {
+                text.append(", pool of ").append(users).append(users == 1 ? " user" : " users");
+            }
+            return text.toString();
+        }
         if (model == LoadModel.OPEN) {
             text.append(declaredStages ? "open model" : Rates.format(stages.get(stages.size() - 1).target()))
                     .append(", pool of ").append(users).append(users == 1 ? " user, " : " users, ");
@@ -257,6 +275,7 @@ public record LoadPlan(
         private Duration abortAfter = Duration.ZERO;
         private String baselineNotice;
         private Path baselineRecord;
+        private CapacityPlan capacity;
 
         private Builder(String testId) {
             this.testId = testId;
@@ -299,6 +318,7 @@ public record LoadPlan(
             abortAfter = plan.abortAfter;
             baselineNotice = plan.baselineNotice;
             baselineRecord = plan.baselineRecord;
+            capacity = plan.capacity;
         }
 
         public Builder testId(String testId) {
@@ -471,13 +491,19 @@ public record LoadPlan(
             return this;
         }
 
+        /** The capacity search the stages make; null for an ordinary load test. */
+        public Builder capacity(CapacityPlan capacity) {
+            this.capacity = capacity;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, junitDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     failWhenInconclusive, chaos, generatorWarmUp, target, controller, unreachableStop, adjustments,
                     targetQueries, prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter,
-                    baselineNotice, baselineRecord);
+                    baselineNotice, baselineRecord, capacity);
         }
     }
 }

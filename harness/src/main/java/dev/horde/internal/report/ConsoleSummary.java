@@ -52,6 +52,10 @@ public final class ConsoleSummary {
             }
             reading.describe().forEach(line -> out.append("    ").append(line).append('\n'));
         }
+        if (report.capacity() != null) {
+            out.append("  capacity search, each step judged after it settled:\n");
+            table(out, CapacityTable.rows(report.capacity()));
+        }
         if (!report.verdict().results().isEmpty()) {
             out.append("  budgets:\n");
             for (BudgetResult budget : report.verdict().results()) {
@@ -66,7 +70,7 @@ public final class ConsoleSummary {
 
     /** The rows in columns: the first left-aligned, the numbers right-aligned. */
     private static void table(StringBuilder out, List<List<String>> rows) {
-        int[] widths = new int[SummaryTable.HEADER.size()];
+        int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int column = 0; column < row.size(); column++) {
                 widths[column] = Math.max(widths[column], row.get(column).length());

@@ -79,6 +79,18 @@ final class HtmlSummary {
                     .append(Html.escape(budget.shown())).append("</li>");
         }
         html.append("</ul>");
+        if (report.capacity() != null) {
+            html.append("<h3>Capacity search</h3><table>");
+            List<List<String>> rows = CapacityTable.rows(report.capacity());
+            for (int i = 0; i < rows.size(); i++) {
+                String cell = i == 0 ? "th" : "td";
+                html.append("<tr>");
+                rows.get(i).forEach(value -> html.append('<').append(cell).append('>').append(Html.escape(value))
+                        .append("</").append(cell).append('>'));
+                html.append("</tr>");
+            }
+            html.append("</table>");
+        }
         traces(html, report);
         charts.values().forEach(svg -> html.append("<div>").append(svg).append("</div>"));
         return html.toString();

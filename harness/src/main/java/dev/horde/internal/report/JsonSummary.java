@@ -3,6 +3,8 @@ package dev.horde.internal.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.internal.baseline.Baseline;
+import dev.horde.internal.capacity.CapacityResult;
+import dev.horde.internal.capacity.CapacityStep;
 import dev.horde.internal.container.ContainerTarget;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.ScheduleStats;
@@ -207,6 +209,7 @@ public final class JsonSummary {
                     .endObject();
         }
         json.endArray();
+        capacity(json, report);
         targetMetrics(json, report);
         json.name("errorSamples").beginArray();
         for (ErrorSample sample : metrics.errorSamples()) {
@@ -276,6 +279,40 @@ public final class JsonSummary {
             json.endArray().endObject();
         }
         json.endArray();
+    }
+
+    /** A capacity search's finding and every step it judged; nothing for an ordinary load test. */
+    private static void capacity(JsonWriter json, RunResult report) {
+        CapacityResult result = report.capacity();
+        if (result == null) {
+            return;
+        }
+        json.name("capacity").beginObject()
+                .name("unit").value(result.plan().unit())
+                .name("found").value(result.capacity().isPresent() ? result.capacity().getAsDouble() : Double.NaN)
+                .name("min").value(result.plan().min())
+                .name("reachedCeiling").value(result.reachedCeiling())
+                .name("generatorLimit").value(result.generatorLimit())
+                .name("steps").beginArray();
+        for (CapacityStep step : result.steps()) {
+            json.beginObject()
+                    .name("level").value(step.level())
+                    .name("fromMs").value(step.fromMs())
+                    .name("toMs").value(step.toMs())
+                    .name("throughput").value(step.throughput())
+                    .name("p50Ms").value(step.p50Ms())
+                    .name("p95Ms").value(step.p95Ms())
+                    .name("p99Ms").value(step.p99Ms())
+                    .name("errorRate").value(step.errorRate())
+                    .name("missed").value(step.missed())
+                    .name("generatorCpu").value(step.generatorCpu())
+                    .name("held").value(step.held())
+                    .name("generatorLimit").value(step.generatorLimit())
+                    .name("breaches").beginArray();
+            step.breaches().forEach(breach -> json.value(breach.shown()));
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
     }
 
     private static void metric(JsonWriter json, RunResult report, MetricSnapshot metric) {

@@ -3,15 +3,20 @@ package dev.horde.internal.report;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.MetricNames;
+import dev.horde.internal.capacity.CapacityResult;
+import dev.horde.internal.capacity.CapacityStep;
+import dev.horde.internal.metrics.Format;
 import dev.horde.internal.metrics.Interval;
 import dev.horde.internal.metrics.IntervalStats;
 import dev.horde.internal.metrics.MetricKind;
 import dev.horde.internal.metrics.MetricSnapshot;
 import dev.horde.internal.metrics.RunMetrics;
+import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.prometheus.Limit;
 import dev.horde.internal.prometheus.Series;
 import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.BudgetResult;
+import dev.horde.internal.verdict.LatencyLimit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,6 +60,9 @@ public final class LoadCharts {
         charts.put("active users", new SvgChart("active users", "seconds since start", "users")
                 .series("active users", seconds(series), users).render());
         metrics.find(total).ifPresent(snapshot -> charts.put("latency distribution", distribution(snapshot)));
+        if (report.capacity() != null && !report.capacity().steps().isEmpty()) {
+            capacity(report, charts);
+        }
         for (TargetReading reading : report.targetReadings()) {
             SvgChart chart = targetMetric(reading, report.startedAt());
             if (!chart.isEmpty()) {
@@ -62,6 +70,31 @@ public final class LoadCharts {
             }
         }
         return charts;
+    }
+
+    /** A capacity search's latency and throughput against the load of each step, with the latency budgets' limits. */
+    private static void capacity(RunResult report, Map<String, String> charts) {
+        CapacityResult result = report.capacity();
+        double[] levels = result.steps().stream().mapToDouble(CapacityStep::level).toArray();
+        String load = "load (" + result.plan().unit() + ")";
+        SvgChart latency = new SvgChart("capacity: latency against load", load, "ms")
+                .series("p50", levels, result.steps().stream().mapToDouble(step -> orZero(step.p50Ms())).toArray())
+                .series("p95", levels, result.steps().stream().mapToDouble(step -> orZero(step.p95Ms())).toArray())
+                .series("p99", levels, result.steps().stream().mapToDouble(step -> orZero(step.p99Ms())).toArray());
+        report.plan().budgets().stream().filter(LatencyLimit.class::isInstance).map(LatencyLimit.class::cast)
+                .limit(3).forEach(limit -> latency.limit(limit.statistic().label() + " <= "
+                        + Format.millis(limit.limit().toNanos() / 1e6) + " (budget)", limit.limit().toNanos() / 1e6));
+        charts.put("capacity: latency against load", latency.render());
+        SvgChart throughput = new SvgChart("capacity: throughput against load", load, "per second")
+                .series("samples/s", levels, result.steps().stream().mapToDouble(CapacityStep::throughput).toArray());
+        if (result.plan().model() == LoadModel.OPEN) {
+            throughput.series("offered iterations/s", levels, levels);
+        }
+        charts.put("capacity: throughput against load", throughput.render());
+    }
+
+    private static double orZero(double value) {
+        return Double.isNaN(value) ? 0 : value;
     }
 
     /** A target metric's series over the run's time, in the unit its limits were written in, with the limits. */

@@ -2,6 +2,7 @@ package dev.horde.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.capacity.CapacityResult;
 import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.RunOutcome;
 import dev.horde.internal.plan.LoadPlan;
@@ -23,14 +24,23 @@ import org.apiguardian.api.API;
  * @param generatorWarmUp what warmed the generator up before the run, or null if nothing did
  * @param targetReadings the system under test's metrics from Prometheus over the measured window; empty when the
  *     test has none or the run was cut short
+ * @param capacity what a capacity search found; null for an ordinary load test
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt,
-        GeneratorWarmUp.Result generatorWarmUp, List<TargetReading> targetReadings) {
+        GeneratorWarmUp.Result generatorWarmUp, List<TargetReading> targetReadings, CapacityResult capacity) {
 
-    /** Whether the test passes: every budget kept and the run not cut short. */
+    /**
+     * Whether the test passes: every budget kept and the run not cut short (a capacity search ends its run at the
+     * first step that does not hold, which is how it ends).
+     */
     public boolean passed() {
-        return verdict.passed() && !outcome.interrupted() && outcome.stoppedEarly() == null;
+        return verdict.passed() && !outcome.interrupted() && (outcome.stoppedEarly() == null || endedSearch());
+    }
+
+    /** Whether the run stopped early because its capacity search was over. */
+    public boolean endedSearch() {
+        return capacity != null && outcome.stoppedOnBreach();
     }
 
     /**
@@ -38,8 +48,13 @@ public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Inst
      * schedule), when the plan lets such a run be inconclusive instead of failing; empty otherwise.
      */
     public Optional<String> inconclusive() {
-        if (passed() || plan.failWhenInconclusive() || outcome.interrupted()
-                || outcome.stoppedEarly() != null && !outcome.stoppedOnBreach()
+        if (passed() || plan.failWhenInconclusive() || outcome.interrupted()) {
+            return Optional.empty();
+        }
+        if (capacity != null) {
+            return Optional.ofNullable(capacity.generatorLimit());
+        }
+        if (outcome.stoppedEarly() != null && !outcome.stoppedOnBreach()
                 || !verdict.breaches().stream().allMatch(GeneratorLimit::distorts)) {
             return Optional.empty();
         }

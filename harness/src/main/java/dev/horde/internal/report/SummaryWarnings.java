@@ -24,7 +24,7 @@ final class SummaryWarnings {
     static List<String> of(RunResult report) {
         RunOutcome outcome = report.outcome();
         List<String> warnings = new ArrayList<>();
-        if (outcome.stoppedEarly() != null) {
+        if (outcome.stoppedEarly() != null && !report.endedSearch()) {
             warnings.add("stopped early: " + outcome.stoppedEarly());
         }
         warnings.addAll(ConcretePaths.warnings(outcome.metrics().ofKind(MetricKind.REQUEST).stream()

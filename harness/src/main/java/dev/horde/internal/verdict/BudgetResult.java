@@ -53,6 +53,8 @@ public record BudgetResult(String description, String metric, Quantity quantity,
         SUCCEEDED("succeeded", Unit.COUNT),
         /** The change of a statistic against a baseline run: an upper limit for latency, a lower one for throughput. */
         REGRESSION("regression", Unit.RATIO),
+        /** The highest load a capacity search's steps held at, lower limit. */
+        CAPACITY("capacity", Unit.LEVEL),
         /** A metric of the system under test from Prometheus, upper limit. */
         TARGET_MAX("targetMax", Unit.TARGET),
         /** A metric of the system under test from Prometheus, lower limit. */
@@ -79,7 +81,9 @@ public record BudgetResult(String description, String metric, Quantity quantity,
         PER_SECOND("1/s"),
         COUNT("count"),
         /** The unit of a Prometheus query's values, seconds for durations. */
-        TARGET("query");
+        TARGET("query"),
+        /** A capacity search's load: users, or iterations per second. */
+        LEVEL("level");
 
         private final String symbol;
 
@@ -87,7 +91,7 @@ public record BudgetResult(String description, String metric, Quantity quantity,
             this.symbol = symbol;
         }
 
-        /** {@code ms}, {@code ratio}, {@code 1/s}, {@code count} or {@code query}. */
+        /** {@code ms}, {@code ratio}, {@code 1/s}, {@code count}, {@code query} or {@code level}. */
         public String symbol() {
             return symbol;
         }

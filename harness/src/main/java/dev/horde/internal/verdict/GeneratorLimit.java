@@ -34,12 +34,12 @@ public final class GeneratorLimit {
     }
 
     /**
-     * Whether a breach of {@code result} can be the generator's doing: latency, throughput, the schedule, and a
-     * regression of latency or throughput against a baseline.
+     * Whether a breach of {@code result} can be the generator's doing: latency, throughput, the schedule, a
+     * regression of latency or throughput against a baseline, and a capacity below its minimum.
      */
     public static boolean distorts(BudgetResult result) {
         return switch (result.quantity()) {
-            case LATENCY, THROUGHPUT, SCHEDULE_MISSED, REGRESSION -> true;
+            case LATENCY, THROUGHPUT, SCHEDULE_MISSED, REGRESSION, CAPACITY -> true;
             default -> false;
         };
     }
