@@ -82,7 +82,8 @@ public final class BudgetWatch implements StopCondition {
         }
         double peak = peakRate(soFar, result.metric());
         double more = HEADROOM * peak * remaining.toNanos() / 1e9;
-        String assumption = "it stays broken even if the remaining " + Durations.format(remaining) + " brought "
+        String assumption = "it stays broken even if the remaining "
+                + Durations.format(Duration.ofSeconds(remaining.toSeconds())) + " brought "
                 + Format.count((long) Math.ceil(more)) + " more samples (" + HEADROOM + " × the highest rate so far, "
                 + Format.perSecond(peak) + ")";
         Optional<MetricSnapshot> found = soFar.find(result.metric());
