@@ -85,7 +85,7 @@ final class LiveRun implements RunObserver {
     private void send(Interval interval, Progress progress) {
         RunMetrics metrics = progress.metrics();
         List<BudgetResult> budgets = interval.measured()
-                ? Verdict.of(plan.budgets(), metrics,
+                ? Verdict.soFar(plan, metrics,
                         Duration.ofMillis(Math.max(1, interval.endMs() - plan.warmUp().toMillis()))).results()
                 : List.of();
         state.tick(point(interval), status(plan, interval.endMs(), interval.measured(), progress.activeUsers(),

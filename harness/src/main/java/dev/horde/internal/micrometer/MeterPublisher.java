@@ -99,7 +99,7 @@ final class MeterPublisher implements RunObserver {
         }
         if (interval.measured()) {
             Duration window = Duration.ofMillis(Math.max(1, interval.endMs() - plan.warmUp().toMillis()));
-            for (BudgetResult budget : Verdict.of(plan.budgets(), metrics, window).results()) {
+            for (BudgetResult budget : Verdict.soFar(plan, metrics, window).results()) {
                 budget(budget);
             }
         }

@@ -25,6 +25,15 @@ public record Verdict(List<BudgetResult> results) {
     }
 
     /**
+     * The budgets of {@code plan} as they stand while the run goes on, measured for {@code measuredWindow}: all but
+     * the regression limits, which compare whole runs and are judged once it is over.
+     */
+    public static Verdict soFar(LoadPlan plan, RunMetrics metrics, Duration measuredWindow) {
+        return of(plan.budgets().stream().filter(budget -> !(budget instanceof RegressionLimit)).toList(), metrics,
+                measuredWindow);
+    }
+
+    /**
      * Checks every budget of {@code plan} against {@code outcome}, and the schedule too when iterations had intended
      * starts and a run that falls behind must fail.
      */
