@@ -65,6 +65,21 @@ class ConfigurationErrorTests {
                                 + GRAMMAR),
                 Arguments.of(UnparsableAbortAfter.class,
                         "@LoadTest on method [run()] has 'abortAfter' [soon], which is not a duration: " + GRAMMAR),
+                Arguments.of(CeilingBelowStart.class,
+                        "@CapacityTest on method [run()] has 'ceiling' [5] below 'start' [10]: the load rises from"
+                                + " start to ceiling."),
+                Arguments.of(SettleAsLongAsHold.class,
+                        "@CapacityTest on method [run()] has 'settle' [3s], not shorter than 'hold' [3s]: a step must"
+                                + " leave time to judge."),
+                Arguments.of(CapacityAndLoadTest.class,
+                        "@CapacityTest on method [run()] is also a @LoadTest: a method is one or the other; remove"
+                                + " one."),
+                Arguments.of(RegressionWithoutLimit.class,
+                        "@RegressionBudget on method [run()] sets no limit: set at least one of p50, p90, p95, p99,"
+                                + " p999, mean, throughput, e.g. p95 = \"10%\"."),
+                Arguments.of(RegressionNotAPercentage.class,
+                        "@RegressionBudget on method [run()] has 'p95' [0.1], which is not a percentage: use a number"
+                                + " and %, e.g. \"10%\"."),
                 Arguments.of(NegativeLatencyLimit.class,
                         "@LatencyBudget on method [run()] has 'p99' [-5ms], which is negative: " + GRAMMAR),
                 Arguments.of(ErrorRateAboveOne.class,
@@ -589,6 +604,44 @@ class ConfigurationErrorTests {
 
     static class UnparsableAbortAfter {
         @LoadTest(duration = "1s", abortOnBreach = true, abortAfter = "soon")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class CeilingBelowStart {
+        @CapacityTest(start = "10", step = "1", ceiling = "5")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class SettleAsLongAsHold {
+        @CapacityTest(start = "1", step = "1", ceiling = "2", hold = "3s", settle = "3s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class CapacityAndLoadTest {
+        @CapacityTest(start = "1", step = "1", ceiling = "2")
+        @LoadTest(duration = "1s")
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class RegressionWithoutLimit {
+        @LoadTest(duration = "1s")
+        @RegressionBudget
+        void run() {
+            iterations.incrementAndGet();
+        }
+    }
+
+    static class RegressionNotAPercentage {
+        @LoadTest(duration = "1s")
+        @RegressionBudget(p95 = "0.1")
         void run() {
             iterations.incrementAndGet();
         }

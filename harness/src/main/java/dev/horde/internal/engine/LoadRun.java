@@ -72,11 +72,11 @@ public final class LoadRun implements AutoCloseable {
     }
 
     /**
-     * A run that also tells {@code observer} about every interval, and stops early when {@code budgets} says a budget
-     * broke for good.
+     * A run that also tells {@code observer} about every interval, and stops early when {@code stopCondition} gives a
+     * reason: a budget broke for good, or a capacity search is over.
      */
-    public LoadRun(LoadPlan plan, UserFactory users, RunObserver observer, StopCondition budgets) {
-        this(plan, users, UserThreads.factory(plan.threads()), observer, budgets);
+    public LoadRun(LoadPlan plan, UserFactory users, RunObserver observer, StopCondition stopCondition) {
+        this(plan, users, UserThreads.factory(plan.threads()), observer, stopCondition);
     }
 
     /** A run whose users run on threads from {@code threads}. */
@@ -182,8 +182,8 @@ public final class LoadRun implements AutoCloseable {
                 if (!stopping) {
                     String breach = stopCondition.check(interval, metrics, measured);
                     if (breach != null) {
-                        stoppedEarly = breach;
                         stoppedOnBreach = true;
+                        stoppedEarly = breach;
                         stop();
                     }
                 }

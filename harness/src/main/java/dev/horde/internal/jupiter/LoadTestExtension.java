@@ -3,7 +3,6 @@ package dev.horde.internal.jupiter;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.LoadTest;
-import dev.horde.MetricNames;
 import dev.horde.internal.baseline.Baseline;
 import dev.horde.internal.capacity.CapacityResult;
 import dev.horde.internal.capacity.CapacitySearch;
@@ -14,10 +13,7 @@ import dev.horde.internal.engine.LoadRun;
 import dev.horde.internal.engine.RunObserver;
 import dev.horde.internal.engine.RunOutcome;
 import dev.horde.internal.http.ClientLogging;
-import dev.horde.internal.metrics.ErrorSample;
-import dev.horde.internal.metrics.RunMetrics;
 import dev.horde.internal.micrometer.Micrometer;
-import dev.horde.internal.plan.Durations;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.prometheus.TargetMetrics;
 import dev.horde.internal.prometheus.TargetReading;
@@ -41,12 +37,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -190,28 +184,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             }
         }
 
-        Throwable failure = null; // an AssertionFailedError, or a TestAbortedException
-        Optional<String> generatorLimit = report.inconclusive();
-        if (outcome.interrupted()) {
-            failure = new AssertionFailedError("Load test " + test + " was interrupted after "
-                    + outcome.elapsed().toMillis() + " ms; the results so far are in the summary, marked partial.");
-        } else if (generatorLimit.isPresent()) {
-            failure = new TestAbortedException("Load test " + test + " is inconclusive: the load generator was the"
-                    + " limit (" + generatorLimit.get() + "), so the service was not measured at the planned load.\n"
-                    + verdict.failureMessage(test, plan.describe(), outcome.metrics())
-                    + "\nGive the generator more room (fewer users per JVM, another machine for the target, or"
-                    + " several JVMs), or set -D" + LoadTest.INCONCLUSIVE_PROPERTY_NAME + "=fail to fail such runs.");
-        } else if (outcome.stoppedEarly() != null && !report.endedSearch()) {
-            failure = new AssertionFailedError("Load test " + test + " stopped after "
-                    + Durations.format(Duration.ofSeconds(outcome.elapsed().toSeconds())) + " of "
-                    + Durations.format(plan.duration()) + ": " + outcome.stoppedEarly() + ".\n"
-                    + (outcome.stoppedOnBreach() ? "" : targetHint(plan) + "\n")
-                    + verdict.failureMessage(test, plan.describe(), outcome.metrics()),
-                    firstError(outcome.metrics()));
-        } else if (!verdict.passed()) {
-            failure = new AssertionFailedError(verdict.failureMessage(test, plan.describe(), outcome.metrics()),
-                    firstError(outcome.metrics()));
-        }
+        Throwable failure = RunFailure.of(report);
         if (unwritten != null) {
             UncheckedIOException error = new UncheckedIOException(
                     "could not write the summary of " + test + " to " + plan.reportDirectory(), unwritten);
@@ -226,25 +199,6 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         if (failure != null) {
             throw (AssertionFailedError) failure;
         }
-    }
-
-    /** Where the test sent its requests, and how to point it at the service under test. */
-    private static String targetHint(LoadPlan plan) {
-        String target = plan.target() == null ? "No target is configured, so requests went where the test's own URLs"
-                + " point (see the causes below)."
-                : "The target is " + plan.targetText() + ".";
-        return target + " Start the service before the test, or point the test at it with -D"
-                + LoadTest.TARGET_PROPERTY_NAME + "=http://host:port (also read from junit-platform.properties), or"
-                + " RestAssured.baseURI and port; -D" + LoadTest.UNREACHABLE_PROPERTY_NAME
-                + "=off runs the whole duration anyway.";
-    }
-
-    /** The first failure of the test's own code (an iteration's), else the first recorded, else null: the cause. */
-    private static Throwable firstError(RunMetrics metrics) {
-        List<ErrorSample> samples = metrics.errorSamples();
-        return samples.stream().filter(sample -> sample.metric().equals(MetricNames.ITERATION)).findFirst()
-                .or(() -> samples.stream().findFirst())
-                .map(ErrorSample::failure).orElse(null);
     }
 
     /** Runs the test's own iterations until the generator is warm, unless the plan says not to; null then. */
