@@ -223,7 +223,8 @@ public @interface LoadTest {
      * not the target keeps up, and are run by a pool of {@link #users()}. An iteration that has to wait for a free
      * user is timed from when it should have started, so a slow target shows in {@code iteration} (its own duration
      * is {@code iteration service}); iterations that start more than 25 ms late or never are counted, and above 1% of
-     * them (and at least 10) the run fails as behind its schedule (or warns, with {@code horde.behind=warn}). With {@link #rampUp()}
+     * them (and at least 10) the run is behind its schedule: the test is skipped as inconclusive (or fails, with
+     * {@code horde.inconclusive=fail}; or warns, with {@code horde.behind=warn}). With {@link #rampUp()}
      * the rate climbs from zero. Empty (the default) is the closed model.
      */
     String rate() default "";
