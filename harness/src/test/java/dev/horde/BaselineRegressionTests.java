@@ -55,6 +55,9 @@ class BaselineRegressionTests {
                 baseline.toString())));
         JsonPath unchanged = Fixtures.summary(reports, Reads.class, "read");
         assertThat(unchanged.getString("baseline.directory")).isEqualTo(baseline.toString());
+        assertThat(unchanged.getDouble("baseline.metrics['GET /sleep'].baselineP95Ms")).as("every metric beside the"
+                + " baseline's").isPositive();
+        assertThat(unchanged.getDouble("baseline.metrics['*'].baselineRps")).isPositive();
         assertThat(unchanged.getString("budgets[0].description"))
                 .isEqualTo("p95 of GET /sleep against the baseline <= +10%");
         assertThat(unchanged.getString("budgets[0].message")).matches("p95 of GET /sleep: [\\d.]+ ms against a"

@@ -36,13 +36,25 @@ public final class Baseline {
     private final String startedAt;
     private final Map<String, String> shape;
     private final Map<String, List<Interval>> intervals;
+    private final Map<String, Figures> figures;
 
     private Baseline(Path directory, String startedAt, Map<String, String> shape,
-            Map<String, List<Interval>> intervals) {
+            Map<String, List<Interval>> intervals, Map<String, Figures> figures) {
         this.directory = directory;
         this.startedAt = startedAt;
         this.shape = shape;
         this.intervals = intervals;
+        this.figures = figures;
+    }
+
+    /**
+     * A metric's figures in the baseline's summary.
+     *
+     * @param p95Ms the 95th percentile of the samples that succeeded, ms
+     * @param rps samples per second over the measured window
+     * @param errorRate the share of samples that failed
+     */
+    public record Figures(double p95Ms, double rps, double errorRate) {
     }
 
     /** One interval of a metric: its length and its samples that succeeded (microseconds). */
@@ -67,14 +79,19 @@ public final class Baseline {
         JsonNode json = new ObjectMapper().readTree(summary.toFile());
         Map<String, String> tags = new LinkedHashMap<>(); // log tag → metric, requests only for "*"
         List<String> requests = new ArrayList<>();
+        Map<String, Figures> figures = new LinkedHashMap<>();
         json.path("metrics").fields().forEachRemaining(metric -> {
             tags.put(tag(metric.getKey()), metric.getKey());
+            JsonNode values = metric.getValue();
+            double count = values.path("count").asDouble();
+            figures.put(metric.getKey(), new Figures(values.path("p95Ms").asDouble(Double.NaN),
+                    values.path("rps").asDouble(Double.NaN), count == 0 ? 0 : values.path("failed").asDouble() / count));
             if (metric.getValue().path("kind").asText().equals("request")) {
                 requests.add(metric.getKey());
             }
         });
         return Optional.of(new Baseline(directory, json.path("startedAt").asText(), shape(json.path("plan")),
-                intervals(log, tags, requests)));
+                intervals(log, tags, requests), figures));
     }
 
     /**
@@ -96,6 +113,11 @@ public final class Baseline {
     /** When the baseline's run started, as its summary says. */
     public String startedAt() {
         return startedAt;
+    }
+
+    /** The baseline's figures of {@code metric}; empty when its summary has none. */
+    public Optional<Figures> figures(String metric) {
+        return Optional.ofNullable(figures.get(metric));
     }
 
     /** The measured intervals of {@code metric} ({@code *} for all requests), oldest first; empty if it had none. */

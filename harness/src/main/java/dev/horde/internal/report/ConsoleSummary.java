@@ -52,6 +52,11 @@ public final class ConsoleSummary {
             }
             reading.describe().forEach(line -> out.append("    ").append(line).append('\n'));
         }
+        List<BaselineTable.Row> baseline = BaselineTable.of(report);
+        if (!baseline.isEmpty()) {
+            out.append("  against the baseline:\n");
+            table(out, BaselineTable.cells(baseline));
+        }
         if (report.capacity() != null) {
             out.append("  capacity search, each step judged after it settled:\n");
             table(out, CapacityTable.rows(report.capacity()));

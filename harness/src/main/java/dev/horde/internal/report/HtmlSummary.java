@@ -79,17 +79,12 @@ final class HtmlSummary {
                     .append(Html.escape(budget.shown())).append("</li>");
         }
         html.append("</ul>");
+        List<BaselineTable.Row> baseline = BaselineTable.of(report);
+        if (!baseline.isEmpty()) {
+            table(html, "Against the baseline", BaselineTable.cells(baseline));
+        }
         if (report.capacity() != null) {
-            html.append("<h3>Capacity search</h3><table>");
-            List<List<String>> rows = CapacityTable.rows(report.capacity());
-            for (int i = 0; i < rows.size(); i++) {
-                String cell = i == 0 ? "th" : "td";
-                html.append("<tr>");
-                rows.get(i).forEach(value -> html.append('<').append(cell).append('>').append(Html.escape(value))
-                        .append("</").append(cell).append('>'));
-                html.append("</tr>");
-            }
-            html.append("</table>");
+            table(html, "Capacity search", CapacityTable.rows(report.capacity()));
         }
         traces(html, report);
         charts.values().forEach(svg -> html.append("<div>").append(svg).append("</div>"));
@@ -129,6 +124,19 @@ final class HtmlSummary {
         String code = "<code>" + Html.escape(traceId) + "</code>";
         return Traces.link(report.plan(), traceId)
                 .map(link -> "<a href=\"" + Html.escape(link) + "\">" + code + "</a>").orElse(code);
+    }
+
+    /** A heading and a table whose first row is its header. */
+    private static void table(StringBuilder html, String heading, List<List<String>> rows) {
+        html.append("<h3>").append(Html.escape(heading)).append("</h3><table>");
+        for (int i = 0; i < rows.size(); i++) {
+            String cell = i == 0 ? "th" : "td";
+            html.append("<tr>");
+            rows.get(i).forEach(value -> html.append('<').append(cell).append('>').append(Html.escape(value))
+                    .append("</").append(cell).append('>'));
+            html.append("</tr>");
+        }
+        html.append("</table>");
     }
 
     /** The style class of a verdict: {@code ok}, {@code fail} or {@code inconclusive}. */

@@ -77,7 +77,16 @@ public final class JsonSummary {
                 .name("directory").value(report.plan().baseline().map(b -> b.directory().toString()).orElse(null))
                 .name("startedAt").value(report.plan().baseline().map(Baseline::startedAt).orElse(null))
                 .name("notice").value(report.plan().baselineNotice())
-                .endObject()
+                .name("metrics").beginObject();
+        for (BaselineTable.Row row : BaselineTable.of(report)) {
+            json.name(row.metric()).beginObject()
+                    .name("p95Ms").value(row.p95Ms())
+                    .name("baselineP95Ms").value(row.baselineP95Ms())
+                    .name("rps").value(row.rps())
+                    .name("baselineRps").value(row.baselineRps())
+                    .endObject();
+        }
+        json.endObject().endObject()
                 .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))
                 .name("startedAt").value(report.startedAt().toString());
         json.name("plan").beginObject()

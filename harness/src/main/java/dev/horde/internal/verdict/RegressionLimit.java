@@ -85,8 +85,8 @@ public record RegressionLimit(String metric, Statistic statistic, double allowed
                 statistic == null ? -allowed : allowed, passed, message);
     }
 
-    /** {@code +30%}, {@code -4.2%}, {@code +0.5%}. */
-    static String signed(double fraction) {
+    /** A change as a signed percentage: {@code +30%}, {@code -4.2%}, {@code +0.5%}. */
+    public static String signed(double fraction) {
         double percent = fraction * 100;
         return String.format(Locale.ROOT, Math.abs(percent) >= 10 ? "%+.0f%%" : "%+.1f%%", percent);
     }
