@@ -21,13 +21,15 @@ public final class Fixtures {
 
     /**
      * Runs {@code fixture} with summaries written to {@code reportDir} and the given configuration parameters; without
-     * the generator's warm-up unless they ask for it, so that a fixture's requests are the ones its test counts.
+     * the generator's warm-up unless they ask for it, so that a fixture's requests are the ones its test counts; the
+     * JUnit XML of its budgets goes to {@code reportDir/junit}, not among this build's own test reports.
      */
     public static EngineExecutionResults run(Class<?> fixture, Path reportDir, Map<String, String> parameters) {
         return EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(fixture))
                 .configurationParameter("horde.report.dir", reportDir.toString())
                 .configurationParameter(LoadTest.GENERATOR_WARM_UP_PROPERTY_NAME, "off")
+                .configurationParameter(LoadTest.JUNIT_DIR_PROPERTY_NAME, reportDir.resolve("junit").toString())
                 .configurationParameters(parameters)
                 .execute();
     }
