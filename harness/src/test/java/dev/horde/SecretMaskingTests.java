@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Secrets planted in requests, responses and failures (a password, bearer tokens, a session cookie) appear in no
- * artefact of the run: not the console, the failure message, the JSON summary, the HdrHistogram log, nor the Allure
- * result and its attachments (HTML summary, charts, error samples).
+ * artefact of the run: not the console, the failure message, the JSON summary, the HdrHistogram log, the JUnit XML of
+ * the budgets, nor the Allure results and their attachments (HTML summary, charts, error samples).
  */
 class SecretMaskingTests {
 
@@ -63,7 +63,9 @@ class SecretMaskingTests {
                 }
             }
         }
-        assertThat(scanned).as("summary, log, Allure result and its attachments").isGreaterThan(8);
+        assertThat(reports.resolve("junit").resolve("TEST-" + Leaky.class.getName() + ".leak-budgets.xml"))
+                .as("the budgets' JUnit XML, scanned above").exists();
+        assertThat(scanned).as("summary, log, Allure results and attachments, JUnit XML").isGreaterThan(8);
         assertThat(masked).as("Allure files that show the failures, masked").isGreaterThanOrEqualTo(2);
         assertThat(Files.readString(reports.resolve(Leaky.class.getName() + ".leak.json")))
                 .contains("\\\"password\\\":\\\"****\\\"").contains("Bearer ****");
