@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -19,6 +20,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
  * Capacity searches against a real server of known capacity: two requests at a time, 20 ms each, so 100 requests per
  * second at most. The search must find the knee within one step, stop soon after it, and fail a minimum above it.
  */
+@Tag("engine") // Horde's own engine only: left out of the oldest-supported build
 class CapacitySearchTests {
 
     static TestServer server;

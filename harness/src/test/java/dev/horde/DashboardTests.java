@@ -30,11 +30,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The live page ({@code horde.dashboard}): what it serves during a real run and after it, to a program and a browser. */
+@Tag("engine") // Horde's own engine only: left out of the oldest-supported build
 class DashboardTests {
 
     /** Pages served at once, as the dashboard allows them. */

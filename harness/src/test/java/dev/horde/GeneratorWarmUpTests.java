@@ -8,6 +8,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The generator's warm-up: the test's own iterations before its clock, against the real target, never counted in
  * the test, never faster than the test's own load, ended by a failing target, and bounded by a JUnit timeout.
  */
+@Tag("engine") // Horde's own engine only: left out of the oldest-supported build
 class GeneratorWarmUpTests {
 
     @RegisterExtension
