@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ({@code "10"}: the closed model). The steps keep the truthfulness rules of a load test: iterations of the open model
  * that start late or never are counted, and a step where the load generator was the limit (more than 1% of its
  * iterations late or never, or this JVM above 90% of all cores) ends the search as inconclusive, not as a capacity:
- * with a {@link #min()} not reached, the test is aborted as inconclusive (see {@link LoadTest#INCONCLUSIVE_PROPERTY_NAME}).
+ * with a {@link #min()} not reached, the test is aborted as inconclusive (see
+ * {@link LoadTest#INCONCLUSIVE_PROPERTY_NAME}).
  *
  * <p>The method body is one iteration, as in a {@link LoadTest}; {@link dev.horde.user.User} parameters and
  * {@link #controller()} work the same way.

@@ -196,9 +196,12 @@ public @interface LoadTest {
      * project, none elsewhere): {@value}.
      */
     String JUNIT_DIR_PROPERTY_NAME = "horde.junit.dir";
-    /** Configuration parameter naming the report directory of a baseline run for {@link RegressionBudget}s: {@value}. */
+    /** Configuration parameter naming the report directory of a baseline run for regression budgets: {@value}. */
     String BASELINE_PROPERTY_NAME = "horde.baseline";
-    /** Configuration parameter naming a directory each load test's summary and log are copied to, as a baseline: {@value}. */
+    /**
+     * Configuration parameter naming a directory each load test's summary and log are copied to, as a baseline:
+     * {@value}.
+     */
     String BASELINE_RECORD_PROPERTY_NAME = "horde.baseline.record";
     /**
      * Configuration parameter deciding what a test with {@link RegressionBudget}s does without a baseline,

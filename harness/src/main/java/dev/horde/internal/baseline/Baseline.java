@@ -85,7 +85,8 @@ public final class Baseline {
             JsonNode values = metric.getValue();
             double count = values.path("count").asDouble();
             figures.put(metric.getKey(), new Figures(values.path("p95Ms").asDouble(Double.NaN),
-                    values.path("rps").asDouble(Double.NaN), count == 0 ? 0 : values.path("failed").asDouble() / count));
+                    values.path("rps").asDouble(Double.NaN),
+                    count == 0 ? 0 : values.path("failed").asDouble() / count));
             if (metric.getValue().path("kind").asText().equals("request")) {
                 requests.add(metric.getKey());
             }

@@ -160,10 +160,14 @@ public final class MetricRegistry {
         }
         if (measured) {
             keep(MetricNames.ALL_REQUESTS, startMs, endMs, allRequestsInterval, allRequestsFailedInterval);
-            kept.values().stream().filter(intervals -> intervals.isEmpty() || intervals.get(intervals.size() - 1).endMs() != endMs)
-                    .forEach(intervals -> intervals.add(IntervalHistograms.empty(startMs, endMs)));
+            for (List<IntervalHistograms> intervals : kept.values()) { // a second without samples is a window's too
+                if (intervals.isEmpty() || intervals.get(intervals.size() - 1).endMs() != endMs) {
+                    intervals.add(IntervalHistograms.empty(startMs, endMs));
+                }
+            }
         }
-        Interval interval = new Interval(startMs, endMs, activeUsers, measured, generatorCpu, machineCpu, List.copyOf(stats));
+        Interval interval = new Interval(startMs, endMs, activeUsers, measured, generatorCpu, machineCpu,
+                List.copyOf(stats));
         timeSeries.add(interval);
         intervalStartNanos = nowNanos;
         return interval;
