@@ -12,6 +12,7 @@ import dev.horde.internal.plan.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,9 @@ public final class WindowedBudget implements Budget {
     @Override
     public List<BudgetResult> evaluate(RunMetrics metrics, Duration measuredWindow) {
         List<BudgetResult> results = new ArrayList<>(2);
-        for (String name : List.of(MetricNames.ALL_REQUESTS, MetricNames.ITERATION, budget.metric())) {
+        Set<String> names = new LinkedHashSet<>(List.of(MetricNames.ALL_REQUESTS, MetricNames.ITERATION));
+        names.add(budget.metric());
+        for (String name : names) { // all requests first, as the whole-run budgets report them
             if (metricNames().contains(name) && !(budget.metric().isEmpty() && budget instanceof ErrorRateLimit
                     && name.equals(MetricNames.ALL_REQUESTS) && metrics.allRequests() == null)) {
                 results.add(evaluate(on(name), name, metrics, measuredWindow));

@@ -63,6 +63,20 @@ class WindowsTests {
     }
 
     @Test
+    void aBudgetOnIterationsOrAllRequestsByNameIsJudgedOnce() {
+        registry.keepIntervals(Set.of("iteration", "*"));
+        for (int second = 0; second < 3; second++) {
+            succeed(2_000);
+            drain();
+        }
+        for (String metric : List.of("iteration", "*")) {
+            WindowedBudget budget = new WindowedBudget(new ErrorRateLimit(metric, 0.1), Duration.ofSeconds(1),
+                    INTERVAL);
+            assertThat(budget.evaluate(registry.snapshot(), Duration.ofSeconds(3))).as(metric).hasSize(1);
+        }
+    }
+
+    @Test
     void aSecondWithNothingEndingIsAWindowOfZeroThroughputButNoLatency() {
         registry.keepIntervals(Set.of("GET /a"));
         for (int second = 0; second < 6; second++) {
