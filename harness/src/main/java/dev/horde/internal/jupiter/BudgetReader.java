@@ -137,16 +137,24 @@ final class BudgetReader {
         });
     }
 
-    private static List<Budget> latency(LatencyBudget budget, String where) {
+    /** The statistics an annotation sets a limit on, in order, with their texts; blank attributes left out. */
+    static Map<Statistic, String> statistics(String p50, String p90, String p95, String p99, String p999, String max,
+            String mean) {
         Map<Statistic, String> limits = new EnumMap<>(Statistic.class);
-        limits.put(Statistic.P50, budget.p50());
-        limits.put(Statistic.P90, budget.p90());
-        limits.put(Statistic.P95, budget.p95());
-        limits.put(Statistic.P99, budget.p99());
-        limits.put(Statistic.P999, budget.p999());
-        limits.put(Statistic.MAX, budget.max());
-        limits.put(Statistic.MEAN, budget.mean());
+        limits.put(Statistic.P50, p50);
+        limits.put(Statistic.P90, p90);
+        limits.put(Statistic.P95, p95);
+        limits.put(Statistic.P99, p99);
+        limits.put(Statistic.P999, p999);
+        limits.put(Statistic.MAX, max);
+        limits.put(Statistic.MEAN, mean);
         limits.values().removeIf(String::isBlank);
+        return limits;
+    }
+
+    private static List<Budget> latency(LatencyBudget budget, String where) {
+        Map<Statistic, String> limits = statistics(budget.p50(), budget.p90(), budget.p95(), budget.p99(),
+                budget.p999(), budget.max(), budget.mean());
         if (limits.isEmpty()) {
             throw new LoadTestConfigurationException(where + " sets no limit: set at least one of p50, p90, p95, p99, "
                     + "p999, max, mean, e.g. p95 = \"250ms\".");

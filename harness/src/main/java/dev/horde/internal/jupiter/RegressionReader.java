@@ -15,7 +15,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,14 +93,8 @@ final class RegressionReader {
         for (RegressionBudget budget : AnnotationSupport.findRepeatableAnnotations(element, RegressionBudget.class)) {
             String where = "@RegressionBudget" + ConfigurationErrors.metric(budget.metric()) + " on " + on;
             Duration floor = ValueParsers.duration(budget.floor(), where + " has 'floor'");
-            Map<Statistic, String> limits = new EnumMap<>(Statistic.class);
-            limits.put(Statistic.P50, budget.p50());
-            limits.put(Statistic.P90, budget.p90());
-            limits.put(Statistic.P95, budget.p95());
-            limits.put(Statistic.P99, budget.p99());
-            limits.put(Statistic.P999, budget.p999());
-            limits.put(Statistic.MEAN, budget.mean());
-            limits.values().removeIf(String::isBlank);
+            Map<Statistic, String> limits = BudgetReader.statistics(budget.p50(), budget.p90(), budget.p95(),
+                    budget.p99(), budget.p999(), "", budget.mean()); // a maximum is one sample: no regression of it
             if (limits.isEmpty() && budget.throughput().isBlank()) {
                 throw new LoadTestConfigurationException(where + " sets no limit: set at least one of p50, p90, p95,"
                         + " p99, p999, mean, throughput, e.g. p95 = \"10%\".");
