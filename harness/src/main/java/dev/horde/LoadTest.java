@@ -208,6 +208,18 @@ public @interface LoadTest {
      * {@code warn} (the default) or {@code fail}: {@value}.
      */
     String BASELINE_MISSING_PROPERTY_NAME = "horde.baseline.missing";
+    /**
+     * Configuration parameter making this JVM run one share of every load test, {@code <index>/<count>} such as
+     * {@code 2/8}; the merge of all shares' reports is judged: {@value}.
+     */
+    String SEGMENT_PROPERTY_NAME = "horde.segment";
+    /**
+     * Configuration parameter giving the number of shares while the index comes from the environment variable
+     * {@code JOB_COMPLETION_INDEX} (from 0, as a Kubernetes Indexed Job sets it): {@value}.
+     */
+    String SEGMENTS_PROPERTY_NAME = "horde.segments";
+    /** Configuration parameter: the ISO-8601 instant at which every share starts, e.g. {@code 2026-12-02T10:00:00Z}: {@value}. */
+    String START_AT_PROPERTY_NAME = "horde.startAt";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";
     /** Default directory of JSON summaries, relative to the working directory: {@value}. */

@@ -1,6 +1,7 @@
 package dev.horde.internal.engine;
 
 import dev.horde.internal.plan.LoadShape;
+import dev.horde.internal.plan.Segment;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,12 +35,19 @@ final class Arrivals {
         this.stopping = stopping;
     }
 
-    /** Starts releasing the iterations of {@code shape}, the first at {@code startNanos}, until {@code stop} opens. */
-    void dispatch(LoadShape shape, long startNanos, CountDownLatch stop) {
+    /**
+     * Starts releasing the iterations of {@code shape} that belong to {@code segment}, the first at
+     * {@code startNanos}, until {@code stop} opens.
+     */
+    void dispatch(LoadShape shape, Segment segment, long startNanos, CountDownLatch stop) {
         dispatcher = new Thread(() -> {
             LoadShape.ArrivalTimes times = shape.arrivalTimes();
             try {
+                long ordinal = 0;
                 for (long at = times.next(); at >= 0; at = times.next()) {
+                    if (!segment.owns(ordinal++)) {
+                        continue;
+                    }
                     long intended = startNanos + at;
                     long wait = intended - System.nanoTime();
                     if (wait > 0 && stop.await(wait, TimeUnit.NANOSECONDS) || stop.getCount() == 0) {

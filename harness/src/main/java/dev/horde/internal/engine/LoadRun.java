@@ -60,6 +60,7 @@ public final class LoadRun implements AutoCloseable {
     private final LoadShape shape;
     private volatile ScheduleCounter schedule;
     private volatile Arrivals arrivals;
+    private final int[] userNumbers;
 
     /** A run of {@code plan} whose users run what {@code users} creates, on threads of the plan's kind. */
     public LoadRun(LoadPlan plan, UserFactory users) {
@@ -91,8 +92,9 @@ public final class LoadRun implements AutoCloseable {
         this.plan = plan;
         this.users = users;
         this.threads = threads;
-        this.finished = new CountDownLatch(plan.users());
-        this.scope = new RunScope(plan.users(), plan.requestTimeout(), plan.target(), plan.namedTargets());
+        this.userNumbers = plan.segment().users(plan.users(), plan.model());
+        this.finished = new CountDownLatch(userNumbers.length);
+        this.scope = new RunScope(userNumbers.length, plan.requestTimeout(), plan.target(), plan.namedTargets());
         this.shape = plan.shape();
     }
 
@@ -112,7 +114,7 @@ public final class LoadRun implements AutoCloseable {
         try {
             go.countDown();
             if (arrivals != null) {
-                arrivals.dispatch(shape, start, stop);
+                arrivals.dispatch(shape, plan.segment(), start, stop);
             }
             finished.await(Math.max(start + plan.rampUp().toNanos(), metrics.measureFromNanos()) - System.nanoTime(),
                     TimeUnit.NANOSECONDS);
@@ -148,7 +150,7 @@ public final class LoadRun implements AutoCloseable {
             double generatorCpu) {
         ScheduleCounter counter = schedule;
         return new RunOutcome(metrics.snapshot(), Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos())),
-                Duration.ofNanos(end - startNanos), plan.users(), began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
+                Duration.ofNanos(end - startNanos), userNumbers.length, began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
                 notStopped, interrupted, generatorCpu, plan.scheduled() && counter != null ? counter.stats() : null,
                 stoppedEarly, stoppedOnBreach);
     }
@@ -258,14 +260,14 @@ public final class LoadRun implements AutoCloseable {
     /** Creates and starts every user thread (they wait for {@link #go}), then sets the clock and the registry. */
     private MetricRegistry startThreads() {
         try {
-            for (int index = 0; index < plan.users(); index++) {
+            for (int index : userNumbers) {
                 Thread thread = threads.newThread(new UserLoop(this, index, users, plan, finished));
                 thread.start();
                 started.add(thread);
             }
         } catch (OutOfMemoryError | RuntimeException e) {
             close();
-            throw new IllegalStateException("could only start " + started.size() + " of " + plan.users()
+            throw new IllegalStateException("could only start " + started.size() + " of " + userNumbers.length
                     + " virtual user threads (" + e + "): run fewer users, or on JDK 21+ where users are virtual threads",
                     e);
         }
@@ -274,7 +276,7 @@ public final class LoadRun implements AutoCloseable {
         metrics.keepIntervals(plan.intervalMetrics());
         schedule = new ScheduleCounter(metrics.measureFromNanos());
         if (plan.model() == LoadModel.OPEN) {
-            arrivals = new Arrivals(plan.users(), schedule, this::stopping);
+            arrivals = new Arrivals(userNumbers.length, schedule, this::stopping);
         }
         return metrics;
     }

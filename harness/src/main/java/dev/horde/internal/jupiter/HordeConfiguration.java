@@ -4,12 +4,15 @@ import dev.horde.LoadTest;
 import dev.horde.LoadTestConfigurationException;
 import dev.horde.internal.engine.UserThreads;
 import dev.horde.internal.plan.Durations;
+import dev.horde.internal.plan.Segment;
 import dev.horde.internal.plan.ThreadKind;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -50,10 +53,22 @@ record HordeConfiguration(
         Optional<Path> junitDirectory,
         Optional<Path> baseline,
         Optional<Path> baselineRecord,
-        boolean failWithoutBaseline) {
+        boolean failWithoutBaseline,
+        Segment segment,
+        Optional<Instant> startAt) {
+
+    /** The environment variable a Kubernetes Indexed Job sets to the pod's index, from 0. */
+    static final String JOB_INDEX_VARIABLE = "JOB_COMPLETION_INDEX";
+    /** How far ahead {@code horde.startAt} may lie. */
+    static final Duration LONGEST_WAIT = Duration.ofHours(1);
 
     /** Reads every {@code horde.*} key from {@code source} (key to value); blank values count as unset. */
     static HordeConfiguration read(Function<String, Optional<String>> source) {
+        return read(source, System::getenv);
+    }
+
+    /** Like {@link #read(Function)}, with the environment variables from {@code environment}. */
+    static HordeConfiguration read(Function<String, Optional<String>> source, Function<String, String> environment) {
         Function<String, Optional<String>> parameters = key -> source.apply(key).filter(v -> !v.isBlank()).map(String::strip);
         return new HordeConfiguration(
                 users(parameters),
@@ -83,7 +98,9 @@ record HordeConfiguration(
                 junitDirectory(parameters),
                 parameters.apply(LoadTest.BASELINE_PROPERTY_NAME).map(Path::of),
                 parameters.apply(LoadTest.BASELINE_RECORD_PROPERTY_NAME).map(Path::of),
-                failWithoutBaseline(parameters));
+                failWithoutBaseline(parameters),
+                segment(parameters, environment),
+                startAt(parameters));
     }
 
     /** {@code users} after the {@code horde.users.factor} scaling, at least 1. */
@@ -187,6 +204,64 @@ record HordeConfiguration(
             default -> throw new LoadTestConfigurationException(origin(LoadTest.BEHIND_PROPERTY_NAME)
                     + " must be one of fail, warn but was [" + text.get() + "].");
         };
+    }
+
+    /** This JVM's share: {@code horde.segment}, or {@code horde.segments} with the Indexed Job's index; else all. */
+    private static Segment segment(Function<String, Optional<String>> parameters, Function<String, String> environment) {
+        Optional<String> count = parameters.apply(LoadTest.SEGMENTS_PROPERTY_NAME);
+        OptionalInt segments = count.isEmpty() ? OptionalInt.empty()
+                : ValueParsers.wholeNumber(count.get()).filter(n -> n > 0).map(OptionalInt::of).orElseThrow(() ->
+                        new LoadTestConfigurationException(origin(LoadTest.SEGMENTS_PROPERTY_NAME)
+                                + " must be a whole number > 0, the number of JVMs sharing each load test, but was ["
+                                + count.get() + "]."));
+        Optional<String> text = parameters.apply(LoadTest.SEGMENT_PROPERTY_NAME);
+        if (text.isPresent()) {
+            Segment segment = Segment.parse(text.get()).orElseThrow(() -> new LoadTestConfigurationException(
+                    origin(LoadTest.SEGMENT_PROPERTY_NAME) + " must be " + Segment.GRAMMAR + " but was [" + text.get()
+                            + "]."));
+            if (segments.isPresent() && segments.getAsInt() != segment.count()) {
+                throw new LoadTestConfigurationException(origin(LoadTest.SEGMENT_PROPERTY_NAME) + " [" + segment
+                        + "] and " + origin(LoadTest.SEGMENTS_PROPERTY_NAME) + " [" + segments.getAsInt()
+                        + "] disagree on the number of segments: set one of them.");
+            }
+            return segment;
+        }
+        if (segments.isEmpty()) {
+            return Segment.WHOLE;
+        }
+        String index = environment.apply(JOB_INDEX_VARIABLE);
+        String where = origin(LoadTest.SEGMENTS_PROPERTY_NAME) + " [" + segments.getAsInt() + "] takes this JVM's"
+                + " index from the environment variable " + JOB_INDEX_VARIABLE + " (from 0, set by a Kubernetes Indexed"
+                + " Job)";
+        if (index == null || index.isBlank()) {
+            throw new LoadTestConfigurationException(where + ", which is not set: set it, or set "
+                    + LoadTest.SEGMENT_PROPERTY_NAME + "=<index>/" + segments.getAsInt() + " instead.");
+        }
+        return ValueParsers.wholeNumber(index.strip()).filter(n -> n >= 0 && n < segments.getAsInt())
+                .map(n -> new Segment(n + 1, segments.getAsInt()))
+                .orElseThrow(() -> new LoadTestConfigurationException(where + ", which is [" + index.strip()
+                        + "]: it must be a whole number from 0 to " + (segments.getAsInt() - 1) + "."));
+    }
+
+    /** The instant every segment starts at; at most {@link #LONGEST_WAIT} ahead. */
+    private static Optional<Instant> startAt(Function<String, Optional<String>> parameters) {
+        Optional<String> text = parameters.apply(LoadTest.START_AT_PROPERTY_NAME);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant instant;
+        try {
+            instant = Instant.parse(text.get());
+        } catch (DateTimeParseException e) {
+            throw new LoadTestConfigurationException(origin(LoadTest.START_AT_PROPERTY_NAME)
+                    + " must be an ISO-8601 instant in UTC, e.g. 2026-12-02T10:00:00Z, but was [" + text.get() + "].");
+        }
+        if (instant.isAfter(Instant.now().plus(LONGEST_WAIT))) {
+            throw new LoadTestConfigurationException(origin(LoadTest.START_AT_PROPERTY_NAME) + " [" + text.get()
+                    + "] is more than " + Durations.format(LONGEST_WAIT) + " ahead: load tests wait for it, so it must"
+                    + " be sooner.");
+        }
+        return Optional.of(instant);
     }
 
     /** Where the per-budget JUnit XML goes: the value, none for {@code off}, else beside the build tool's reports. */

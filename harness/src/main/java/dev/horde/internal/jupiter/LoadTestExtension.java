@@ -12,6 +12,7 @@ import dev.horde.internal.engine.GeneratorWarmUp;
 import dev.horde.internal.engine.LoadRun;
 import dev.horde.internal.engine.RunObserver;
 import dev.horde.internal.engine.RunOutcome;
+import dev.horde.internal.engine.StopCondition;
 import dev.horde.internal.http.ClientLogging;
 import dev.horde.internal.micrometer.Micrometer;
 import dev.horde.internal.plan.LoadPlan;
@@ -137,11 +138,13 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
                 PlanEnd.class).dashboard();
     }
 
-    private static void run(LoadPlan plan, MethodScriptFactory users, ExtensionContext context) throws IOException {
+    private static void run(LoadPlan plan, MethodScriptFactory users, ExtensionContext context)
+            throws IOException, InterruptedException {
         Dashboard dashboard = dashboard(context); // a port in use fails here, before any user starts
         ClientWarmUp.once();
         String test = plan.testName();
         GeneratorWarmUp.Result warmUp = warmUp(plan, users, test);
+        CommonStart.await(plan, test);
         Instant startedAt = Instant.now();
         HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
         context.getStore(NAMESPACE).put(HdrLog.class, log);
@@ -150,7 +153,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
                 RunObserver.all(log, ConsoleProgress.of(plan, System.out), Micrometer.publisherOf(plan),
                         dashboard == null ? RunObserver.NONE : dashboard.watch(plan),
                         search == null ? RunObserver.NONE : search),
-                search == null ? BudgetWatch.of(plan) : search);
+                search != null ? search : plan.segment().whole() ? BudgetWatch.of(plan) : StopCondition.NONE);
         context.getStore(NAMESPACE).put(LoadRun.class, run); // closed by JUnit however the test ends
         ShutdownHandoff handoff = new ShutdownHandoff();
         RunOutcome outcome;
@@ -160,9 +163,9 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
                 log.close();
                 Instant end = startedAt.plus(partial.elapsed());
                 CapacityResult capacity = search == null ? null : search.result(partial);
-                publish(new RunResult(plan, partial, capacity == null ? Verdict.of(plan, partial)
-                        : search.verdict(capacity), startedAt, warmUp,
-                        resources.readings(end.minus(partial.measuredWindow()), end), capacity), context, null);
+                publish(new RunResult(plan, partial, !plan.segment().whole() ? new Verdict(List.of())
+                        : capacity == null ? Verdict.of(plan, partial) : search.verdict(capacity), startedAt, warmUp,
+                        resources.readings(end.minus(partial.measuredWindow()), end), capacity, null), context, null);
             });
             log.close();
             Instant end = startedAt.plus(outcome.elapsed());
@@ -174,7 +177,8 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         CapacityResult capacity = search == null ? null : search.result(outcome);
         Verdict verdict = (capacity == null ? Verdict.of(plan, outcome) : search.verdict(capacity))
                 .and(readings.stream().flatMap(reading -> reading.budgets().stream()).toList());
-        RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp, readings, capacity);
+        RunResult report = new RunResult(plan, outcome, plan.segment().whole() ? verdict : new Verdict(List.of()),
+                startedAt, warmUp, readings, capacity, null);
         IOException unwritten = null;
         if (handoff.claim()) {
             try {

@@ -10,9 +10,11 @@ import dev.horde.internal.plan.CapacityPlan;
 import dev.horde.internal.plan.LoadModel;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.plan.NamedTargets;
+import dev.horde.internal.plan.Segment;
 import dev.horde.internal.restassured.RestAssuredTarget;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -52,6 +54,13 @@ final class PlanReader {
     LoadPlan read(Class<?> testClass, Method method, List<Object> instances) {
         Optional<CapacityTest> capacity = AnnotationSupport.findAnnotation(method, CapacityTest.class);
         Load load = capacity.isPresent() ? capacityLoad(capacity.get(), method) : load(method);
+        Segment segment = configuration.segment();
+        if (capacity.isPresent() && !segment.whole()) {
+            throw new LoadTestConfigurationException("@CapacityTest on method [" + ConfigurationErrors.method(method)
+                    + "] runs with configuration parameter '" + LoadTest.SEGMENT_PROPERTY_NAME + "' [" + segment
+                    + "]: a capacity search judges each step as it runs, which one share of the load cannot do; run it"
+                    + " in one JVM.");
+        }
         ShapeReader.Shape shape = load.shape();
         LoadTargetReader.Targets loadTargets = LoadTargetReader.read(testClass, instances);
         NamedTargets targets = loadTargets.over(NamedTargetReader.read(parameters));
@@ -68,10 +77,12 @@ final class PlanReader {
                 .grace(configuration.grace())
                 .requestTimeout(configuration.requestTimeout())
                 .threads(configuration.threads())
-                .seed(configuration.seed().orElseGet(() -> new SplittableRandom().nextLong()))
+                .seed(configuration.seed().orElseGet(() -> seed(testClass, method)))
                 .progressEvery(configuration.progressEvery())
-                .reportDirectory(configuration.reportDirectory())
-                .junitDirectory(configuration.junitDirectory().orElse(null))
+                .reportDirectory(segment.whole() ? configuration.reportDirectory()
+                        : configuration.reportDirectory().resolve(segment.directoryName()))
+                .junitDirectory(segment.whole() ? configuration.junitDirectory().orElse(null) : null)
+                .segment(segment, configuration.startAt().orElse(null))
                 .budgets(budgets.all())
                 .abortOn(budgets.abortOn(), load.abortAfter())
                 .capacity(load.capacity())
@@ -90,6 +101,18 @@ final class PlanReader {
                 .tracing(configuration.tracing(), configuration.traceLink().orElse(null))
                 .build();
         return RegressionReader.apply(plan, testClass, method, configuration);
+    }
+
+    /**
+     * A seed for a run without {@code horde.seed}: random in one JVM; in a segment, the same in every segment (from the
+     * test and the common start), so that each user behaves as it does when one JVM runs the whole plan.
+     */
+    private long seed(Class<?> testClass, Method method) {
+        if (configuration.segment().whole()) {
+            return new SplittableRandom().nextLong();
+        }
+        long start = configuration.startAt().map(Instant::toEpochMilli).orElse(0L);
+        return new SplittableRandom((testClass.getName() + "." + method.getName()).hashCode() * 31L + start).nextLong();
     }
 
     private Load load(Method method) {

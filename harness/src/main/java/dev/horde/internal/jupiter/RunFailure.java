@@ -1,5 +1,7 @@
 package dev.horde.internal.jupiter;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.horde.LoadTest;
 import dev.horde.MetricNames;
 import dev.horde.internal.engine.RunOutcome;
@@ -12,6 +14,7 @@ import dev.horde.internal.verdict.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -20,13 +23,14 @@ import org.opentest4j.TestAbortedException;
  * (the load generator was the limit); else an {@link AssertionFailedError} that says what broke, caused by the first
  * error of the test's own code.
  */
-final class RunFailure {
+@API(status = INTERNAL, since = "0.1")
+public final class RunFailure {
 
     private RunFailure() {
     }
 
     /** The failure of {@code report}, or null when it passed. */
-    static Throwable of(RunResult report) {
+    public static Throwable of(RunResult report) {
         LoadPlan plan = report.plan();
         RunOutcome outcome = report.outcome();
         Verdict verdict = report.verdict();

@@ -15,6 +15,7 @@ import dev.horde.internal.verdict.WindowedBudget;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,6 +67,8 @@ import org.apiguardian.api.API;
  *     were, or when the test has none
  * @param baselineRecord where the summary and log are copied to as a baseline; null for nowhere
  * @param capacity the capacity search the stages make; null for an ordinary load test
+ * @param segment the share of the plan this JVM runs; {@link Segment#WHOLE} when it runs all of it
+ * @param startAt the wall-clock instant the run starts at, common to every segment; null to start at once
  */
 @API(status = INTERNAL, since = "0.1")
 public record LoadPlan(
@@ -105,7 +108,9 @@ public record LoadPlan(
         Duration abortAfter,
         String baselineNotice,
         Path baselineRecord,
-        CapacityPlan capacity) {
+        CapacityPlan capacity,
+        Segment segment,
+        Instant startAt) {
 
     /** Late beyond this, an iteration counts as late: its schedule was not kept. */
     public static final Duration LATE = Duration.ofMillis(25);
@@ -276,6 +281,8 @@ public record LoadPlan(
         private String baselineNotice;
         private Path baselineRecord;
         private CapacityPlan capacity;
+        private Segment segment = Segment.WHOLE;
+        private Instant startAt;
 
         private Builder(String testId) {
             this.testId = testId;
@@ -319,6 +326,8 @@ public record LoadPlan(
             baselineNotice = plan.baselineNotice;
             baselineRecord = plan.baselineRecord;
             capacity = plan.capacity;
+            segment = plan.segment;
+            startAt = plan.startAt;
         }
 
         public Builder testId(String testId) {
@@ -497,13 +506,20 @@ public record LoadPlan(
             return this;
         }
 
+        /** The share of the plan this JVM runs, and the instant every share starts at (null: at once). */
+        public Builder segment(Segment segment, Instant startAt) {
+            this.segment = segment;
+            this.startAt = startAt;
+            return this;
+        }
+
         public LoadPlan build() {
             return new LoadPlan(testId, users, duration, rampUp, warmUp, iterations, grace, requestTimeout, threads,
                     seed, progressEvery, reportDirectory, junitDirectory, budgets, model,
                     stages != null ? stages : ramp(users, duration, rampUp), declaredStages, pacing, failWhenBehind,
                     failWhenInconclusive, chaos, generatorWarmUp, target, controller, unreachableStop, adjustments,
                     targetQueries, prometheusUrl, namedTargets, containers, tracing, traceLink, abortOn, abortAfter,
-                    baselineNotice, baselineRecord, capacity);
+                    baselineNotice, baselineRecord, capacity, segment, startAt);
         }
     }
 }

@@ -18,11 +18,10 @@ final class AllureEnvironment {
 
     static void write(RunResult report) {
         Path results = Path.of(System.getProperty("allure.results.directory", "allure-results"));
-        String version = AllureEnvironment.class.getPackage().getImplementationVersion();
         String environment = "Java=" + Runtime.version() + " (" + System.getProperty("java.vendor") + ")\n"
                 + "OS=" + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n"
-                + "Horde=" + (version == null ? "development build" : version) + "\n"
+                + "Horde=" + HordeVersion.current() + "\n"
                 + "Target=" + report.plan().targetText().replace("\\", "\\\\").replace(":", "\\:") + "\n"
                 + "Threads=" + report.plan().threads().label() + "\n";
         String executor = "{\"name\":\"Horde via Maven\",\"type\":\"maven\",\"buildName\":\"load tests\","

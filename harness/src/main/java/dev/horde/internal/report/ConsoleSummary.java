@@ -2,6 +2,7 @@ package dev.horde.internal.report;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.horde.internal.metrics.Format;
 import dev.horde.internal.prometheus.TargetReading;
 import dev.horde.internal.verdict.BudgetResult;
 import dev.horde.internal.verdict.Diagnosis;
@@ -26,6 +27,15 @@ public final class ConsoleSummary {
                         : report.verdictLabel().toUpperCase(Locale.ROOT))
                 .append('\n');
         out.append("  target: ").append(report.plan().targetText()).append('\n');
+        if (report.segment()) {
+            out.append("  segment ").append(report.plan().segment()).append(": ")
+                    .append(Format.count(report.outcome().usersPlanned(), "user")).append(" of ")
+                    .append(report.plan().users()).append("; the budgets are judged on the merge of all segments' reports\n");
+        }
+        if (report.merged() != null) {
+            out.append("  merged from ").append(report.merged().count()).append(" segments\n");
+            report.merged().notes().forEach(note -> out.append("  note: ").append(note).append('\n'));
+        }
         if (report.plan().baselineNotice() != null) {
             out.append("  baseline: ").append(report.plan().baselineNotice()).append('\n');
         }

@@ -23,7 +23,9 @@ import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.plan.PlannedStage;
 import dev.horde.internal.prometheus.Series;
 import dev.horde.internal.prometheus.TargetReading;
+import dev.horde.internal.verdict.Budget;
 import dev.horde.internal.verdict.BudgetResult;
+import dev.horde.internal.verdict.BudgetSpec;
 import dev.horde.internal.verdict.Diagnosis;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,6 +72,7 @@ public final class JsonSummary {
         JsonWriter json = new JsonWriter().beginObject()
                 .name("schema").value(SCHEMA)
                 .name("test").value(plan.testId())
+                .name("hordeVersion").value(HordeVersion.current())
                 .name("verdict").value(report.verdictLabel())
                 .name("partial").value(report.outcome().interrupted())
                 .name("stoppedEarly").value(report.outcome().stoppedEarly())
@@ -89,6 +92,7 @@ public final class JsonSummary {
         json.endObject().endObject()
                 .name("diagnosis").value(Diagnosis.of(metrics).orElse(null))
                 .name("startedAt").value(report.startedAt().toString());
+        segments(json, report);
         json.name("plan").beginObject()
                 .name("target").value(plan.target() == null ? null : Secrets.mask(plan.target()))
                 .name("targets").beginObject();
@@ -106,7 +110,9 @@ public final class JsonSummary {
                 .name("warmUp").value(Durations.format(plan.warmUp()))
                 .name("iterations").value(plan.iterations())
                 .name("model").value(plan.model().label())
-                .name("pacing").value(Durations.format(plan.pacing()));
+                .name("pacing").value(Durations.format(plan.pacing()))
+                .name("failWhenBehind").value(plan.failWhenBehind())
+                .name("failWhenInconclusive").value(plan.failWhenInconclusive());
         ChaosPlan chaos = plan.chaos();
         if (chaos.on()) {
             json.name("chaos").beginObject()
@@ -131,6 +137,13 @@ public final class JsonSummary {
                     .name("effective").value(adjustment.effective())
                     .name("by").value(adjustment.by())
                     .endObject();
+        }
+        json.endArray();
+        json.name("budgets").beginArray(); // as written, for a merge of segments to judge again
+        for (Budget budget : plan.budgets()) {
+            json.beginObject();
+            BudgetSpec.of(budget).forEach((field, value) -> json.name(field).value(value));
+            json.endObject();
         }
         json.endArray().endObject();
         json.name("run").beginObject()
@@ -232,6 +245,27 @@ public final class JsonSummary {
         }
         json.endArray();
         return json.endObject().toString();
+    }
+
+    /** Which share of the load test this JVM ran, or which segments' reports were merged; nothing otherwise. */
+    private static void segments(JsonWriter json, RunResult report) {
+        LoadPlan plan = report.plan();
+        if (report.segment()) {
+            json.name("segment").beginObject()
+                    .name("index").value(plan.segment().index())
+                    .name("count").value(plan.segment().count())
+                    .name("users").value(plan.segment().share(plan.users(), plan.model()))
+                    .name("startAt").value(plan.startAt() == null ? null : plan.startAt().toString())
+                    .endObject();
+        }
+        MergedSegments merged = report.merged();
+        if (merged != null) {
+            json.name("merged").beginObject().name("segments").value(merged.count()).name("summaries").beginArray();
+            merged.summaries().forEach(json::value);
+            json.endArray().name("notes").beginArray();
+            merged.notes().forEach(json::value);
+            json.endArray().endObject();
+        }
     }
 
     /**

@@ -25,10 +25,17 @@ import org.apiguardian.api.API;
  * @param targetReadings the system under test's metrics from Prometheus over the measured window; empty when the
  *     test has none or the run was cut short
  * @param capacity what a capacity search found; null for an ordinary load test
+ * @param merged the segments this result was merged from; null for the result of one JVM
  */
 @API(status = INTERNAL, since = "0.1")
 public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Instant startedAt,
-        GeneratorWarmUp.Result generatorWarmUp, List<TargetReading> targetReadings, CapacityResult capacity) {
+        GeneratorWarmUp.Result generatorWarmUp, List<TargetReading> targetReadings, CapacityResult capacity,
+        MergedSegments merged) {
+
+    /** Whether this is one segment's share of a load test, whose budgets are judged once the segments are merged. */
+    public boolean segment() {
+        return !plan.segment().whole();
+    }
 
     /**
      * Whether the test passes: every budget kept and the run not cut short (a capacity search ends its run at the
@@ -61,9 +68,9 @@ public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Inst
         return GeneratorLimit.of(outcome, verdict);
     }
 
-    /** {@code passed}, {@code inconclusive} or {@code failed}. */
+    /** {@code passed}, {@code inconclusive} or {@code failed}; {@code segment} for a segment that ran to its end. */
     public String verdictLabel() {
-        return passed() ? "passed" : inconclusive().isPresent() ? "inconclusive" : "failed";
+        return segment() && passed() ? "segment" : passed() ? "passed" : inconclusive().isPresent() ? "inconclusive" : "failed";
     }
 
     /** Samples per second of a count over the measured window. */

@@ -33,6 +33,7 @@ public final class WindowedBudget implements Budget {
 
     private final Budget budget;
     private final Duration window;
+    private final Duration interval;
     private final int intervalsPerWindow;
     private final Map<String, Windows> judged = new LinkedHashMap<>();
 
@@ -46,12 +47,18 @@ public final class WindowedBudget implements Budget {
         }
         this.budget = budget;
         this.window = window;
+        this.interval = interval;
         this.intervalsPerWindow = (int) Math.max(1, Math.round((double) window.toNanos() / interval.toNanos()));
     }
 
     /** The budget judged in each window. */
     public Budget budget() {
         return budget;
+    }
+
+    /** The length of the intervals a window is made of. */
+    public Duration interval() {
+        return interval;
     }
 
     /** The length of a window. */
