@@ -25,9 +25,11 @@ public final class HdrLog implements RunObserver, AutoCloseable {
     private final Path file;
     private final PrintStream out;
     private final HistogramLogWriter writer;
+    private final long startMillis;
 
     private HdrLog(Path file, long startMillis) throws FileNotFoundException {
         this.file = file;
+        this.startMillis = startMillis;
         this.out = new PrintStream(file.toFile());
         this.writer = new HistogramLogWriter(out);
         writer.outputLogFormatVersion();
@@ -60,8 +62,8 @@ public final class HdrLog implements RunObserver, AutoCloseable {
     public synchronized void onHistogram(String metric, MetricKind kind, boolean failed, long startMs, long endMs,
             Histogram histogram) {
         histogram.setTag(failed ? tag(metric) + FAILED : tag(metric));
-        histogram.setStartTimeStamp(startMs);
-        histogram.setEndTimeStamp(endMs);
+        histogram.setStartTimeStamp(startMillis + startMs); // the writer writes them as seconds since the start
+        histogram.setEndTimeStamp(startMillis + endMs);
         writer.outputIntervalHistogram(histogram);
         histogram.setTag(null);
     }
