@@ -273,6 +273,22 @@ class ConfigurationErrorTests {
                 Arguments.of("horde.seed", "lucky",
                         "configuration parameter 'horde.seed' must be a whole number, as printed in a summary, but was"
                                 + " [lucky]."),
+                Arguments.of("horde.segment", "3/2",
+                        "configuration parameter 'horde.segment' must be <index>/<count> with 1 <= index <= count, e.g."
+                                + " \"2/8\" but was [3/2]."),
+                Arguments.of("horde.segments", "0",
+                        "configuration parameter 'horde.segments' must be a whole number > 0, the number of JVMs sharing"
+                                + " each load test, but was [0]."),
+                Arguments.of("horde.segments", "4",
+                        "configuration parameter 'horde.segments' [4] takes this JVM's index from the environment"
+                                + " variable JOB_COMPLETION_INDEX (from 0, set by a Kubernetes Indexed Job), which is not"
+                                + " set: set it, or set horde.segment=<index>/4 instead."),
+                Arguments.of("horde.startAt", "tomorrow",
+                        "configuration parameter 'horde.startAt' must be an ISO-8601 instant in UTC, e.g."
+                                + " 2026-12-02T10:00:00Z, but was [tomorrow]."),
+                Arguments.of("horde.startAt", "2999-01-01T00:00:00Z",
+                        "configuration parameter 'horde.startAt' [2999-01-01T00:00:00Z] is more than 1h ahead: load"
+                                + " tests wait for it, so it must be sooner."),
                 Arguments.of("horde.behind", "maybe",
                         "configuration parameter 'horde.behind' must be one of fail, warn but was [maybe]."),
                 Arguments.of("horde.threads", "green",

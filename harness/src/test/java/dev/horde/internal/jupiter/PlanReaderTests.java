@@ -10,8 +10,11 @@ import dev.horde.ThroughputBudget;
 import dev.horde.internal.plan.Adjustment;
 import dev.horde.internal.plan.LoadPlan;
 import dev.horde.internal.plan.PlannedStage;
+import dev.horde.internal.plan.Segment;
 import dev.horde.internal.verdict.ThroughputLimit;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -69,6 +72,31 @@ class PlanReaderTests {
         assertThat(plan.adjustments()).extracting(Adjustment::toString).containsExactly(
                 "duration 1m → 2s (horde.duration=2s)",
                 "users not set → 5 (horde.users=10, horde.users.factor=0.5)");
+    }
+
+    @Test
+    void aKubernetesIndexedJobsIndexPicksTheSegmentAndEverySegmentSharesTheSeed() {
+        Map<String, String> parameters = Map.of(LoadTest.SEGMENTS_PROPERTY_NAME, "4",
+                LoadTest.START_AT_PROPERTY_NAME, "2026-01-02T10:00:00Z", LoadTest.REPORT_DIR_PROPERTY_NAME, "out");
+        LoadPlan second = read("closedWithoutUsers", parameters, Map.of("JOB_COMPLETION_INDEX", "1"));
+        LoadPlan fourth = read("closedWithoutUsers", parameters, Map.of("JOB_COMPLETION_INDEX", "3"));
+
+        assertThat(second.segment()).isEqualTo(new Segment(2, 4));
+        assertThat(fourth.segment()).isEqualTo(new Segment(4, 4));
+        assertThat(second.seed()).as("one seed for every segment").isEqualTo(fourth.seed());
+        assertThat(second.reportDirectory()).isEqualTo(Path.of("out", "segment-2-of-4"));
+        assertThat(second.junitDirectory()).as("a segment judges nothing").isNull();
+        assertThat(second.startAt()).isEqualTo(Instant.parse("2026-01-02T10:00:00Z"));
+        assertThat(read("closedWithoutUsers", Map.of(LoadTest.SEGMENT_PROPERTY_NAME, "3/4"), Map.of()).segment())
+                .isEqualTo(new Segment(3, 4));
+        assertThat(read("closedWithoutUsers", Map.of(), Map.of("JOB_COMPLETION_INDEX", "1")).segment())
+                .as("the index alone does not split a test").isEqualTo(Segment.WHOLE);
+    }
+
+    private static LoadPlan read(String name, Map<String, String> parameters, Map<String, String> environment) {
+        HordeConfiguration configuration = HordeConfiguration.read(key -> Optional.ofNullable(parameters.get(key)),
+                environment::get);
+        return new PlanReader(configuration, key -> Optional.empty()).read(Fixtures.class, method(name));
     }
 
     private static LoadPlan read(String name, Map<String, String> parameters) {
