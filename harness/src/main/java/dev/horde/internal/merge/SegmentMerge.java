@@ -80,6 +80,13 @@ final class SegmentMerge {
         List<String> stopped = new ArrayList<>();
         List<String> summaries = new ArrayList<>();
         for (SegmentReport segment : set.segments()) {
+            for (String setting : SegmentSet.TARGETS) {
+                JsonNode value = segment.json().path("plan").path(setting);
+                if (!value.equals(first.json().path("plan").path(setting))) {
+                    notes.add("segment " + segment.label() + " reached " + setting + " " + value + ", segment "
+                            + first.label() + " " + first.json().path("plan").path(setting));
+                }
+            }
             segment.addTo(merged, origin);
             summaries.add(segment.summary().toString());
             JsonNode run = segment.json().path("run");
