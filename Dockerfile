@@ -14,6 +14,8 @@ WORKDIR /src
 COPY pom.xml ./
 COPY harness/pom.xml harness/
 COPY sample-tests/pom.xml sample-tests/
+COPY cli/pom.xml cli/
+COPY maven-plugin/pom.xml maven-plugin/
 COPY harness/src/main harness/src/main
 COPY sample-tests/src/main sample-tests/src/main
 RUN mvn -B -ntp -q -pl sample-tests -am install -DskipTests \

@@ -1,13 +1,18 @@
 package dev.horde.cli;
 
 import dev.horde.LoadTest;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.platform.console.ConsoleLauncher;
 
 /**
@@ -24,8 +29,8 @@ final class RunCommand {
             below sets a horde.* configuration parameter for every load test of the run.
 
               --class-path <path>      the tests' classes and their dependencies (jars and directories, separated
-                                       by the platform's path separator); Horde, JUnit and REST Assured come with
-                                       this jar
+                                       by the platform's path separator; dir/* for every jar in dir); Horde, JUnit
+                                       and REST Assured come with this jar
               --select <name>          a test class (com.example.ReadLoadTest) or method (...ReadLoadTest#read); more
                                        than once for several; without it, every test on the class path runs
               --users <n>              users of every load test (horde.users)
@@ -84,6 +89,30 @@ final class RunCommand {
         return status;
     }
 
+    /**
+     * {@code path} with each entry that ends in {@code *} replaced by the jars of its directory, as {@code java -cp}
+     * reads it, so that a directory of dependencies is one entry.
+     */
+    static String expand(String path) {
+        List<String> entries = new ArrayList<>();
+        for (String entry : path.split(File.pathSeparator)) {
+            if (!entry.endsWith("*")) {
+                entries.add(entry);
+                continue;
+            }
+            Path directory = Path.of(entry.substring(0, entry.length() - 1).isEmpty() ? "."
+                    : entry.substring(0, entry.length() - 1));
+            try (Stream<Path> files = Files.list(directory)) {
+                files.filter(file -> file.getFileName().toString().endsWith(".jar")).sorted()
+                        .forEach(jar -> entries.add(jar.toString()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("--class-path entry " + entry + ": cannot list " + directory + " ("
+                        + e.getMessage() + ")");
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
     /** The Console Launcher's arguments for Horde's {@code args}; empty for {@code --help}. */
     static List<String> launcherArguments(List<String> args) {
         List<String> launcher = new ArrayList<>(List.of("execute", "--disable-banner", "--fail-if-no-tests",
@@ -116,8 +145,8 @@ final class RunCommand {
             } else {
                 switch (arg) {
                     case "--class-path", "--classpath", "-cp" -> {
-                        launcher.add("--class-path=" + value);
-                        classPath = value;
+                        classPath = expand(value);
+                        launcher.add("--class-path=" + classPath);
                     }
                     case "--select" -> selections.add(value.contains("#") ? "--select-method=" + value
                             : "--select-class=" + value);

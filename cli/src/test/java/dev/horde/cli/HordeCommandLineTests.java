@@ -8,9 +8,11 @@ import dev.horde.testing.TestServer;
 import dev.horde.user.UserEntity;
 import io.restassured.path.json.JsonPath;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +54,15 @@ class HordeCommandLineTests {
                         "--select-class=a.ReadTest", "--select-method=a.WriteTest#write");
         assertThat(RunCommand.launcherArguments(List.of("-cp", "a.jar"))).as("no selection: every test in it")
                 .endsWith("--scan-class-path=a.jar");
+    }
+
+    @Test
+    void aDirectoryWithAStarIsEveryJarInIt() throws IOException {
+        Files.createFile(work.resolve("b.jar"));
+        Files.createFile(work.resolve("a.jar"));
+        Files.createFile(work.resolve("notes.txt"));
+        assertThat(RunCommand.expand("classes" + File.pathSeparator + work + "/*")).isEqualTo(String.join(
+                File.pathSeparator, "classes", work.resolve("a.jar").toString(), work.resolve("b.jar").toString()));
     }
 
     @Test
