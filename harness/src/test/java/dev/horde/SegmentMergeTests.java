@@ -53,7 +53,8 @@ class SegmentMergeTests {
         server.resetCounts();
         List<Path> directories = runSegments(Shared.class, 3);
 
-        Merge merge = merge(directories, "--report-dir", work.resolve("merged").toString());
+        Merge merge = merge(directories, "--report-dir", work.resolve("merged").toString(), "--allure-results",
+                work.resolve("allure-results").toString());
 
         assertThat(merge.status()).as(merge.out() + merge.err()).isEqualTo(MergeCommand.PASSED);
         JsonPath merged = new JsonPath(work.resolve("merged").resolve(Shared.class.getName() + ".read.json").toFile());
@@ -95,6 +96,20 @@ class SegmentMergeTests {
         }
         assertThat(work.resolve("merged").resolve("TEST-" + Shared.class.getName() + ".read-budgets.xml")).exists();
         assertThat(work.resolve("merged").resolve("index.html")).exists();
+        assertThat(merged.getString("budgets.find { it.description.contains('window') }.message")).as(merge.out())
+                .contains("the worst of");
+        assertThat(merged.getString("baseline.notice")).contains("no baseline given");
+        try (Stream<Path> results = Files.list(work.resolve("allure-results"))) {
+            assertThat(results.filter(f -> f.toString().endsWith("-result.json")).count())
+                    .as("the merged load test's Allure result and one per budget").isEqualTo(1 + 4);
+        }
+
+        Merge again = merge(directories, "--report-dir", work.resolve("again").toString(), "--baseline",
+                work.resolve("merged").toString());
+        assertThat(again.status()).as(again.out() + again.err()).isEqualTo(MergeCommand.PASSED);
+        JsonPath compared = new JsonPath(work.resolve("again").resolve(Shared.class.getName() + ".read.json").toFile());
+        assertThat(compared.getString("budgets.find { it.quantity == 'regression' }.message"))
+                .as("the merged run is a baseline: the same segments, no change").contains("against a baseline of");
     }
 
     @Test
@@ -217,6 +232,8 @@ class SegmentMergeTests {
         @LoadTest(users = 6, duration = "3s", pacing = "100ms")
         @ThroughputBudget(min = 45) // the three segments together: 60/s; one alone runs 20/s
         @LatencyBudget(p99 = "5s")
+        @LatencyBudget(p99 = "5s", window = "2s")
+        @RegressionBudget(p95 = "1000%")
         void read(Reader user) {
             user.read();
         }

@@ -34,6 +34,10 @@ public final class MergeMojo extends AbstractMojo {
     @Parameter(property = "horde.baseline")
     private File baseline;
 
+    /** Where to write an Allure result per load test and budget; none by default. */
+    @Parameter(property = "horde.merge.allureResults")
+    private File allureResults;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         List<String> args = new ArrayList<>(List.of("--report-dir", reportDirectory.getPath()));
@@ -42,6 +46,9 @@ public final class MergeMojo extends AbstractMojo {
         }
         if (baseline != null) {
             args.addAll(List.of("--baseline", baseline.getPath()));
+        }
+        if (allureResults != null) {
+            args.addAll(List.of("--allure-results", allureResults.getPath()));
         }
         directories.forEach(directory -> args.add(directory.getPath()));
         int status = MergeCommand.run(args, System.out, System.err);

@@ -175,10 +175,10 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
             readings.addAll(resources.readings(end.minus(outcome.measuredWindow()), end));
         }
         CapacityResult capacity = search == null ? null : search.result(outcome);
-        Verdict verdict = (capacity == null ? Verdict.of(plan, outcome) : search.verdict(capacity))
-                .and(readings.stream().flatMap(reading -> reading.budgets().stream()).toList());
-        RunResult report = new RunResult(plan, outcome, plan.segment().whole() ? verdict : new Verdict(List.of()),
-                startedAt, warmUp, readings, capacity, null);
+        Verdict verdict = !plan.segment().whole() ? new Verdict(List.of()) // the merge of the segments judges
+                : (capacity == null ? Verdict.of(plan, outcome) : search.verdict(capacity))
+                        .and(readings.stream().flatMap(reading -> reading.budgets().stream()).toList());
+        RunResult report = new RunResult(plan, outcome, verdict, startedAt, warmUp, readings, capacity, null);
         IOException unwritten = null;
         if (handoff.claim()) {
             try {

@@ -44,6 +44,9 @@ final class RegressionReader {
         if (specs.isEmpty()) {
             return plan;
         }
+        if (!plan.segment().whole()) { // judged on the merge of the segments, against the baseline the merge is given
+            return plan.toBuilder().budgets(withLimits(plan, specs, null)).build();
+        }
         String where = specs.get(0).where();
         String notice = null;
         Optional<Baseline> baseline = Optional.empty();
@@ -77,12 +80,18 @@ final class RegressionReader {
                     + " ran another plan (" + differences + "): compare with a run of this plan, or record a new"
                     + " baseline with -D" + LoadTest.BASELINE_RECORD_PROPERTY_NAME + ".");
         });
+        return plan.toBuilder().budgets(withLimits(plan, specs, found))
+                .baseline(null, configuration.baselineRecord().orElse(null)).build();
+    }
+
+    /** The plan's budgets with a limit of each spec against {@code baseline}, before the implicit check. */
+    private static List<Budget> withLimits(LoadPlan plan, List<Spec> specs, Baseline baseline) {
         List<Budget> budgets = new ArrayList<>(plan.budgets());
         int beforeImplicit = budgets.stream().anyMatch(SomethingSucceeds.class::isInstance) ? budgets.size() - 1
                 : budgets.size(); // the implicit check stays last
         specs.forEach(spec -> budgets.add(beforeImplicit + specs.indexOf(spec), new RegressionLimit(spec.metric(),
-                spec.statistic(), spec.allowed(), spec.floor(), found)));
-        return plan.toBuilder().budgets(budgets).baseline(null, configuration.baselineRecord().orElse(null)).build();
+                spec.statistic(), spec.allowed(), spec.floor(), baseline)));
+        return budgets;
     }
 
     /** One limit read from an annotation: a statistic (null: throughput) and its allowance. */

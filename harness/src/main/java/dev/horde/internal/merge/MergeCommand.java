@@ -3,6 +3,7 @@ package dev.horde.internal.merge;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.horde.internal.jupiter.RunFailure;
+import dev.horde.internal.report.AllureSupport;
 import dev.horde.internal.report.BuildReport;
 import dev.horde.internal.report.ConsoleSummary;
 import dev.horde.internal.report.HdrLog;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apiguardian.api.API;
 import org.opentest4j.TestAbortedException;
 
@@ -50,7 +52,9 @@ public final class MergeCommand {
                                    (default: horde-merged)
               --junit-dir <dir>    where the JUnit XML with a test case per budget goes, or "off"
                                    (default: the report directory)
-              --baseline <dir>     an earlier run's report directory, for @RegressionBudget
+              --baseline <dir>     an earlier run's report directory (a merge's too), for @RegressionBudget
+              --allure-results <dir>
+                                   also write an Allure result per load test and budget there
               --help               this text
 
             exit status: 0 every test passed (or was inconclusive), 1 a budget broke or a segment was cut short,
@@ -66,6 +70,7 @@ public final class MergeCommand {
         Path junitDirectory = null;
         boolean junitOff = false;
         Path baseline = null;
+        Path allureResults = null;
         List<Path> directories = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -73,7 +78,7 @@ public final class MergeCommand {
                 out.print(USAGE);
                 return PASSED;
             }
-            if (arg.equals("--report-dir") || arg.equals("--junit-dir") || arg.equals("--baseline")) {
+            if (List.of("--report-dir", "--junit-dir", "--baseline", "--allure-results").contains(arg)) {
                 if (i + 1 == args.size()) {
                     err.println("horde merge: " + arg + " needs a directory\n\n" + USAGE);
                     return REFUSED;
@@ -85,6 +90,7 @@ public final class MergeCommand {
                         junitOff = value.equalsIgnoreCase("off");
                         junitDirectory = junitOff ? null : Path.of(value);
                     }
+                    case "--allure-results" -> allureResults = Path.of(value);
                     default -> baseline = Path.of(value);
                 }
             } else if (arg.startsWith("-")) {
@@ -106,7 +112,7 @@ public final class MergeCommand {
             for (SegmentSet set : SegmentSet.find(directories)) {
                 SegmentMerge.Merged merged = SegmentMerge.merge(set, reportDirectory, junitDirectory, baseline);
                 RunResult report = merged.report();
-                write(merged, out);
+                write(merged, allureResults, out);
                 Throwable failure = RunFailure.of(report);
                 if (failure instanceof TestAbortedException) {
                     out.println(failure.getMessage());
@@ -125,7 +131,7 @@ public final class MergeCommand {
         }
     }
 
-    private static void write(SegmentMerge.Merged merged, PrintStream out) throws IOException {
+    private static void write(SegmentMerge.Merged merged, Path allureResults, PrintStream out) throws IOException {
         RunResult report = merged.report();
         out.print(ConsoleSummary.render(report));
         Path summary = JsonSummary.write(report).toAbsolutePath();
@@ -136,7 +142,13 @@ public final class MergeCommand {
             log = hdrLog.file();
         }
         out.println("  summary: " + summary);
-        out.println("  report: " + BuildReport.add(report, LoadCharts.render(report), summary, log));
+        Map<String, String> charts = LoadCharts.render(report);
+        out.println("  report: " + BuildReport.add(report, charts, summary, log));
+        if (allureResults != null) {
+            out.println(AllureSupport.publishMerged(report, charts, summary, log, allureResults)
+                    ? "  Allure results: " + allureResults.toAbsolutePath()
+                    : "  no Allure results: Allure is not on the class path");
+        }
         if (report.plan().junitDirectory() != null) {
             out.println("  JUnit XML: " + JUnitXml.write(report, report.plan().junitDirectory()));
         }

@@ -59,7 +59,10 @@ final class SegmentMerge {
         List<String> notes = new ArrayList<>();
         String baselineNotice = null;
         Baseline compared = null;
-        if (baseline != null) {
+        boolean regressions = first.json().path("plan").path("budgets").findValuesAsText("type").contains("regression");
+        if (baseline == null && regressions) {
+            baselineNotice = "no baseline given (--baseline <dir>): regression budgets not judged";
+        } else if (baseline != null) {
             Optional<Baseline> found = Baseline.read(baseline, set.test());
             if (found.isEmpty()) {
                 baselineNotice = "no baseline of " + set.test() + " in " + baseline + "; regression budgets not judged";

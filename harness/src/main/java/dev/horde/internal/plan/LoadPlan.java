@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -123,7 +124,7 @@ public record LoadPlan(
     /** The baseline run the regression budgets compare with; empty when the test has none or none was found. */
     public Optional<Baseline> baseline() {
         return budgets.stream().filter(RegressionLimit.class::isInstance)
-                .map(budget -> ((RegressionLimit) budget).baseline()).findFirst();
+                .map(budget -> ((RegressionLimit) budget).baseline()).filter(Objects::nonNull).findFirst();
     }
 
     /**

@@ -35,6 +35,52 @@ final class AllureAttachments {
         if (lifecycle.getCurrentTestCase().isEmpty()) {
             return;
         }
+        describe(report, charts, summary, hdrLog, lifecycle, Path.of(PropertiesUtils.loadAllureProperties()
+                .getProperty("allure.results.directory", "allure-results")));
+    }
+
+    /**
+     * Writes an Allure result of its own for {@code report}, which no test ran (a merge of segments), with everything
+     * a load test's result has, and one per budget, to {@code results}.
+     */
+    static void publishMerged(RunResult report, Map<String, String> charts, Path summary, Path hdrLog, Path results) {
+        AllureLifecycle lifecycle = new AllureLifecycle(new FileSystemResultsWriter(results));
+        AllureLifecycle before = Allure.getLifecycle();
+        Allure.setLifecycle(lifecycle);
+        try {
+            LoadPlan plan = report.plan();
+            String type = plan.testId().substring(0, plan.testId().lastIndexOf('.'));
+            String method = plan.testId().substring(type.length() + 1);
+            String uuid = UUID.randomUUID().toString();
+            String id = UUID.nameUUIDFromBytes(plan.testId().getBytes(StandardCharsets.UTF_8)).toString();
+            long start = report.startedAt().toEpochMilli();
+            lifecycle.scheduleTestCase(new TestResult().setUuid(uuid).setHistoryId(id).setTestCaseId(id)
+                    .setName(method + " (" + report.merged().count() + " segments merged)").setFullName(plan.testId())
+                    .setStart(start).setLabels(new ArrayList<>(List.of(
+                            new Label().setName("suite").setValue(type.substring(type.lastIndexOf('.') + 1)),
+                            new Label().setName("testClass").setValue(type),
+                            new Label().setName("testMethod").setValue(method),
+                            new Label().setName("package").setValue(type),
+                            new Label().setName("framework").setValue("horde"),
+                            new Label().setName("tag").setValue("segments merged")))));
+            lifecycle.startTestCase(uuid);
+            describe(report, charts, summary, hdrLog, lifecycle, results);
+            Optional<String> inconclusive = report.inconclusive();
+            lifecycle.updateTestCase(uuid, test -> test.setStop(start + report.outcome().elapsed().toMillis())
+                    .setStatus(report.passed() ? Status.PASSED : inconclusive.isPresent() ? Status.SKIPPED
+                            : Status.FAILED)
+                    .setStatusDetails(new StatusDetails().setMessage(report.passed() ? null
+                            : report.verdict().failureMessage(plan.testName(), plan.describe(),
+                                    report.outcome().metrics()))));
+            lifecycle.stopTestCase(uuid);
+            lifecycle.writeTestCase(uuid);
+        } finally {
+            Allure.setLifecycle(before);
+        }
+    }
+
+    private static void describe(RunResult report, Map<String, String> charts, Path summary, Path hdrLog,
+            AllureLifecycle lifecycle, Path results) {
         LoadPlan plan = report.plan();
         Allure.parameter("load", plan.describe());
         Allure.parameter("model", plan.model().label());
@@ -70,23 +116,21 @@ final class AllureAttachments {
                             + sample.stackTrace())
                     .collect(Collectors.joining("\n")), ".txt");
         }
-        AllureEnvironment.write(report);
-        budgetResults(report, lifecycle);
+        AllureEnvironment.write(report, results);
+        budgetResults(report, lifecycle, results);
     }
 
     /**
      * A result per budget beside the load test's, with its labels and the load test as sub-suite: Allure lists each
      * budget as a test of its own, passed, failed with its message, or skipped as inconclusive.
      */
-    private static void budgetResults(RunResult report, AllureLifecycle lifecycle) {
+    private static void budgetResults(RunResult report, AllureLifecycle lifecycle, Path results) {
         List<Label> labels = new ArrayList<>();
         lifecycle.updateTestCase(test -> test.getLabels().stream()
                 .filter(label -> !label.getName().equals("subSuite") && !label.getName().equals("AS_ID"))
                 .forEach(label -> labels.add(new Label().setName(label.getName()).setValue(label.getValue()))));
         String testId = report.plan().testId();
         labels.add(new Label().setName("subSuite").setValue(report.plan().testName()));
-        Path results = Path.of(PropertiesUtils.loadAllureProperties()
-                .getProperty("allure.results.directory", "allure-results"));
         FileSystemResultsWriter writer = new FileSystemResultsWriter(results);
         Optional<String> inconclusive = report.inconclusive();
         long start = report.startedAt().toEpochMilli();

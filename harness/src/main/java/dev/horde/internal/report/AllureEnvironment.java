@@ -16,8 +16,7 @@ final class AllureEnvironment {
     private AllureEnvironment() {
     }
 
-    static void write(RunResult report) {
-        Path results = Path.of(System.getProperty("allure.results.directory", "allure-results"));
+    static void write(RunResult report, Path results) {
         String environment = "Java=" + Runtime.version() + " (" + System.getProperty("java.vendor") + ")\n"
                 + "OS=" + System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch") + ", " + Runtime.getRuntime().availableProcessors() + " cores\n"

@@ -25,6 +25,18 @@ public final class AllureSupport {
         }
     }
 
+    /**
+     * Writes an Allure result for {@code report}, merged from segments' reports outside any test, with a result per
+     * budget, to {@code results}; false when Allure is not on the class path.
+     */
+    public static boolean publishMerged(RunResult report, Map<String, String> charts, Path summary, Path hdrLog,
+            Path results) {
+        if (PRESENT) {
+            AllureAttachments.publishMerged(report, charts, summary, hdrLog, results);
+        }
+        return PRESENT;
+    }
+
     private static boolean present() {
         try {
             Class.forName("io.qameta.allure.Allure", false, AllureSupport.class.getClassLoader());

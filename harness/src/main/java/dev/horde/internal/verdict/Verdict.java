@@ -26,9 +26,12 @@ public record Verdict(List<BudgetResult> results) {
 
     /**
      * The budgets of {@code plan} as they stand while the run goes on, measured for {@code measuredWindow}: all but
-     * the regression limits, which compare whole runs and are judged once it is over.
+     * the regression limits, which compare whole runs and are judged once it is over; none for a segment.
      */
     public static Verdict soFar(LoadPlan plan, RunMetrics metrics, Duration measuredWindow) {
+        if (!plan.segment().whole()) {
+            return new Verdict(List.of()); // a segment's share says nothing of the budgets: its merge judges them
+        }
         return of(plan.budgets().stream().filter(budget -> !(budget instanceof RegressionLimit)).toList(), metrics,
                 measuredWindow);
     }
