@@ -14,6 +14,9 @@
 #   BENCH=warmup bench/run.sh [users=50] [s=60]   a fresh JVM's CPU per request and p50 every 5 s, REST Assured and
 #       the lean client (BENCH_TOOLS=ra for one); BENCH_JVM_OPTS adds JVM options to try (an AOT cache, Groovy or JIT
 #       settings)
+#   BENCH=segments bench/run.sh [users=200] [s=20]   one load test (NginxLoadTest, the lean client) from the command
+#       line jar in one JVM, then split over BENCH_SEGMENTS JVMs (default 4) starting together and merged, alternating
+#       (BENCH_ROUNDS rounds, default 2): requests nginx answered, merged req/s and p99 against one JVM's
 # BENCH_JAVA_HOME picks the JDK the tools run on (default: Temurin 25 if installed, else JAVA_HOME); Maven builds with
 # JAVA_HOME as usual. The last line is machine-readable.
 set -euo pipefail
@@ -34,6 +37,51 @@ HARNESS_CP="bench/target/classes:$(cat bench/target/classpath.txt)"
 GATLING_CP="bench/gatling/target/classes:$(cat bench/gatling/target/classpath.txt)"
 HEAP=-Xmx1g
 logs=$(mktemp -d)
+
+if [ "${BENCH:-}" = segments ]; then
+  USERS=${1:-200}
+  LENGTH=${2:-20}
+  SEGMENTS=${BENCH_SEGMENTS:-4}
+  mvn -q -B -ntp -Dstyle.color=never -pl cli -am package -DskipTests
+  CLI=(java -jar "$(ls cli/target/horde-cli-*.jar | grep -v original)")
+  [ -x "$JAVA" ] && CLI[0]=$JAVA
+  figures() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); m=d["metrics"]["*"]
+print(m["count"], round(m["rps"]), m["p50Ms"], m["p99Ms"], d["run"]["measuredMs"])' "$1"; }
+  load=(run --class-path bench/target/classes --select dev.horde.bench.NginxLoadTest --users "$USERS"
+    --duration "${LENGTH}s" --target "http://127.0.0.1:$NGINX_PORT" -Dhorde.generatorWarmUp=off -Dhorde.junit.dir=off)
+  printf '%-34s %10s %10s %10s %10s %10s\n' "$USERS users, ${LENGTH}s (5s warm-up)" "nginx" "counted" "req/s" \
+    "p50 ms" "p99 ms"
+  for round in $(seq "${BENCH_ROUNDS:-2}"); do
+    out=$logs/one-$round
+    r0=$(nginx_requests)
+    "${CLI[@]}" "${load[@]}" --report-dir "$out" > "$logs/one-$round.log" 2>&1 || { cat "$logs/one-$round.log"; exit 1; }
+    r1=$(nginx_requests)
+    read -r count rps p50 p99 _ <<< "$(figures "$out/dev.horde.bench.NginxLoadTest.read.json")"
+    printf '%-34s %10s %10s %10s %10s %10s\n' "round $round, one JVM" "$((r1 - r0 - 1))" "$count" "$rps" "$p50" "$p99"
+    echo "bench: round=$round jvms=1 nginx=$((r1 - r0 - 1)) count=$count rps=$rps p50_ms=$p50 p99_ms=$p99" \
+      >> "$logs/segments.txt"
+    out=$logs/split-$round
+    start_at=$(date -u -d "+$((6 + 2 * SEGMENTS)) seconds" +%Y-%m-%dT%H:%M:%SZ)
+    r0=$(nginx_requests)
+    pids=()
+    for index in $(seq "$SEGMENTS"); do
+      "${CLI[@]}" "${load[@]}" --segment "$index/$SEGMENTS" --start-at "$start_at" --report-dir "$out" \
+        > "$logs/split-$round-$index.log" 2>&1 &
+      pids+=($!)
+    done
+    for pid in "${pids[@]}"; do wait "$pid"; done
+    r1=$(nginx_requests)
+    "${CLI[@]}" merge --report-dir "$out/merged" "$out" > "$logs/merge-$round.log" 2>&1 \
+      || { cat "$logs/merge-$round.log"; exit 1; }
+    read -r count rps p50 p99 _ <<< "$(figures "$out/merged/dev.horde.bench.NginxLoadTest.read.json")"
+    printf '%-34s %10s %10s %10s %10s %10s\n' "round $round, $SEGMENTS JVMs merged" "$((r1 - r0 - 1))" "$count" \
+      "$rps" "$p50" "$p99"
+    echo "bench: round=$round jvms=$SEGMENTS nginx=$((r1 - r0 - 1)) count=$count rps=$rps p50_ms=$p50 p99_ms=$p99" \
+      >> "$logs/segments.txt"
+  done
+  cat "$logs/segments.txt"
+  exit 0
+fi
 
 if [ "${BENCH:-}" = memory ]; then
   USERS=${1:-10000}

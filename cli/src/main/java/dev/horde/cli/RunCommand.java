@@ -118,6 +118,7 @@ final class RunCommand {
         List<String> launcher = new ArrayList<>(List.of("execute", "--disable-banner", "--fail-if-no-tests",
                 "--details=tree"));
         List<String> selections = new ArrayList<>();
+        Map<String, String> configuration = new LinkedHashMap<>();
         String classPath = null;
         String reportDirectory = null;
         for (int i = 0; i < args.size(); i++) {
@@ -130,7 +131,7 @@ final class RunCommand {
                 if (!setting.contains("=") || setting.startsWith("=")) {
                     throw new IllegalArgumentException(arg + " must be -D<key>=<value>, e.g. -Dhorde.seed=42");
                 }
-                launcher.add("--config=" + setting);
+                configuration.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
                 continue;
             }
             if (!arg.startsWith("--") && !arg.equals("-cp")) {
@@ -141,7 +142,7 @@ final class RunCommand {
             }
             String value = args.get(++i);
             if (FLAGS.containsKey(arg)) {
-                launcher.add("--config=" + FLAGS.get(arg) + "=" + value);
+                configuration.put(FLAGS.get(arg), value);
             } else {
                 switch (arg) {
                     case "--class-path", "--classpath", "-cp" -> {
@@ -159,10 +160,11 @@ final class RunCommand {
             throw new IllegalArgumentException("--class-path <path> is missing: give the tests' classes and their"
                     + " dependencies");
         }
-        if (reportDirectory != null) {
-            launcher.add("--config=" + LoadTest.REPORT_DIR_PROPERTY_NAME + "=" + reportDirectory);
-            launcher.add("--config=" + LoadTest.JUNIT_DIR_PROPERTY_NAME + "=" + reportDirectory);
+        if (reportDirectory != null) { // a -D of either wins
+            configuration.putIfAbsent(LoadTest.REPORT_DIR_PROPERTY_NAME, reportDirectory);
+            configuration.putIfAbsent(LoadTest.JUNIT_DIR_PROPERTY_NAME, reportDirectory);
         }
+        configuration.forEach((key, value) -> launcher.add("--config=" + key + "=" + value));
         if (selections.isEmpty()) {
             launcher.add("--scan-class-path=" + classPath);
         } else {
