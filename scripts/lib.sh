@@ -1,4 +1,5 @@
-# Shared by the scripts here: builds what they run, starts the demo service, stops it by PID. Sourced, not run.
+# Shared by the scripts here: builds what they run (the jar, the Maven plugin, the samples' class path), starts the
+# demo service, stops it by PID. Sourced, not run.
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VERSION=0.1.0-SNAPSHOT
 CLI_JAR=$ROOT/cli/target/horde-cli-$VERSION.jar
@@ -10,7 +11,7 @@ DEMO_PID=
 build() {
   if [ "${REBUILD:-0}" = 1 ] || [ ! -f "$CLI_JAR" ] || [ ! -d "$RUNNER_DIR/classes" ]; then
     echo "== building the command line jar and the sample tests' class path"
-    (cd "$ROOT" && mvn -B -ntp -q -pl cli,sample-tests -am install -DskipTests \
+    (cd "$ROOT" && mvn -B -ntp -q -pl cli,maven-plugin,sample-tests -am install -DskipTests \
       && mvn -B -ntp -q -pl sample-tests dependency:copy-dependencies -DincludeScope=test \
         -DexcludeArtifactIds=horde-harness -DoutputDirectory="$RUNNER_DIR/lib")
     rm -rf "$RUNNER_DIR/classes"

@@ -23,6 +23,7 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * merged counts are what the server saw, the merged percentiles those of one histogram of every segment's samples,
  * the budgets judged on the whole; and sets of reports that do not make one run are refused, naming the files.
  */
+@Tag("engine") // Horde's own engine only: left out of the oldest-supported build
 class SegmentMergeTests {
 
     static TestServer server;

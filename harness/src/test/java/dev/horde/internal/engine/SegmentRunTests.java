@@ -14,9 +14,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Runs every segment of a plan at once, as separate JVMs would, and adds up what they ran. */
+@Tag("engine") // Horde's own engine only: left out of the oldest-supported build
 class SegmentRunTests {
 
     @Test
@@ -51,7 +54,7 @@ class SegmentRunTests {
         }
     }
 
-    private static List<RunOutcome> runAll(int count, java.util.function.Function<Segment, LoadPlan> plans,
+    private static List<RunOutcome> runAll(int count, Function<Segment, LoadPlan> plans,
             Map<Integer, Integer> ranBy) {
         List<CompletableFuture<RunOutcome>> runs = new ArrayList<>();
         for (int index = 1; index <= count; index++) {
