@@ -218,7 +218,10 @@ public @interface LoadTest {
      * {@code JOB_COMPLETION_INDEX} (from 0, as a Kubernetes Indexed Job sets it): {@value}.
      */
     String SEGMENTS_PROPERTY_NAME = "horde.segments";
-    /** Configuration parameter: the ISO-8601 instant at which every share starts, e.g. {@code 2026-12-02T10:00:00Z}: {@value}. */
+    /**
+     * Configuration parameter: the ISO-8601 instant at which every share starts, e.g. {@code 2026-12-02T10:00:00Z}:
+     * {@value}.
+     */
     String START_AT_PROPERTY_NAME = "horde.startAt";
     /** Configuration parameter for the directory of JSON summaries: {@value}. */
     String REPORT_DIR_PROPERTY_NAME = "horde.report.dir";

@@ -134,7 +134,8 @@ class SegmentMergeTests {
 
         Path summary = summaryIn(copy);
         String json = Files.readString(summary);
-        Files.writeString(summary, json.replace("\"users\" : 4", "\"users\" : 5").replace("\"users\": 4", "\"users\": 5"));
+        Files.writeString(summary, json.replace("\"users\" : 4", "\"users\" : 5")
+                .replace("\"users\": 4", "\"users\": 5"));
         Merge different = merge(List.of(copy, directories.get(1)));
         assertThat(different.status()).isEqualTo(MergeCommand.REFUSED);
         assertThat(different.err()).contains("ran different plans (users 5 in one, 4 in the other;")

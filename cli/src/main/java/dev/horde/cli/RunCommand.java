@@ -131,7 +131,8 @@ final class RunCommand {
                 if (!setting.contains("=") || setting.startsWith("=")) {
                     throw new IllegalArgumentException(arg + " must be -D<key>=<value>, e.g. -Dhorde.seed=42");
                 }
-                configuration.put(setting.substring(0, setting.indexOf('=')), setting.substring(setting.indexOf('=') + 1));
+                int equals = setting.indexOf('=');
+                configuration.put(setting.substring(0, equals), setting.substring(equals + 1));
                 continue;
             }
             if (!arg.startsWith("--") && !arg.equals("-cp")) {

@@ -54,7 +54,8 @@ class HordeCommandLineTests {
                         "--select-class=a.ReadTest", "--select-method=a.WriteTest#write");
         assertThat(RunCommand.launcherArguments(List.of("-cp", "a.jar"))).as("no selection: every test in it")
                 .endsWith("--scan-class-path=a.jar");
-        assertThat(RunCommand.launcherArguments(List.of("-cp", "a.jar", "-Dhorde.junit.dir=off", "--report-dir", "out")))
+        assertThat(RunCommand.launcherArguments(List.of("-cp", "a.jar", "-Dhorde.junit.dir=off", "--report-dir",
+                "out")))
                 .as("a -D wins over what a flag implies").contains("--config=horde.junit.dir=off")
                 .doesNotContain("--config=horde.junit.dir=out");
     }

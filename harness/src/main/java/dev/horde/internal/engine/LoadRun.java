@@ -150,7 +150,8 @@ public final class LoadRun implements AutoCloseable {
             double generatorCpu) {
         ScheduleCounter counter = schedule;
         return new RunOutcome(metrics.snapshot(), Duration.ofNanos(Math.max(0, end - metrics.measureFromNanos())),
-                Duration.ofNanos(end - startNanos), userNumbers.length, began.get(), Duration.ofNanos(maxStartDelayNanos.get()),
+                Duration.ofNanos(end - startNanos), userNumbers.length, began.get(),
+                Duration.ofNanos(maxStartDelayNanos.get()),
                 notStopped, interrupted, generatorCpu, plan.scheduled() && counter != null ? counter.stats() : null,
                 stoppedEarly, stoppedOnBreach);
     }

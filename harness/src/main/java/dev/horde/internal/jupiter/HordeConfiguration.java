@@ -207,7 +207,8 @@ record HordeConfiguration(
     }
 
     /** This JVM's share: {@code horde.segment}, or {@code horde.segments} with the Indexed Job's index; else all. */
-    private static Segment segment(Function<String, Optional<String>> parameters, Function<String, String> environment) {
+    private static Segment segment(Function<String, Optional<String>> parameters,
+            Function<String, String> environment) {
         Optional<String> count = parameters.apply(LoadTest.SEGMENTS_PROPERTY_NAME);
         OptionalInt segments = count.isEmpty() ? OptionalInt.empty()
                 : ValueParsers.wholeNumber(count.get()).filter(n -> n > 0).map(OptionalInt::of).orElseThrow(() ->

@@ -114,7 +114,8 @@ final class SegmentMerge {
         }
         RunOutcome outcome = new RunOutcome(merged.build(), Duration.ofMillis(measuredMs), Duration.ofMillis(endMs),
                 planned, started, Duration.ofNanos(maxStartDelayNanos), notStopped, partial,
-                cpu.stream().filter(c -> !Double.isNaN(c)).mapToDouble(Double::doubleValue).average().orElse(Double.NaN),
+                cpu.stream().filter(c -> !Double.isNaN(c)).mapToDouble(Double::doubleValue).average()
+                        .orElse(Double.NaN),
                 plan.scheduled() ? schedule : null, stopped.isEmpty() ? null : String.join("; ", stopped), false);
         return new Merged(new RunResult(plan, outcome, Verdict.of(plan, outcome), origin, null, List.of(), null,
                 new MergedSegments(set.segments().size(), List.copyOf(summaries), List.copyOf(notes))), merged);

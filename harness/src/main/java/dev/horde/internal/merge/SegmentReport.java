@@ -46,7 +46,8 @@ record SegmentReport(Path summary, JsonNode json, int index, int count) {
         if (!json.path("test").isTextual() || !segment.path("index").isInt() || !segment.path("count").isInt()) {
             return Optional.empty();
         }
-        return Optional.of(new SegmentReport(summary, json, segment.path("index").asInt(), segment.path("count").asInt()));
+        return Optional.of(new SegmentReport(summary, json, segment.path("index").asInt(),
+                segment.path("count").asInt()));
     }
 
     /** The load test, e.g. {@code com.example.BrowseTest.browse}. */
@@ -109,7 +110,8 @@ record SegmentReport(Path summary, JsonNode json, int index, int count) {
         for (JsonNode interval : json.path("timeSeries")) {
             merged.interval(offsetMs + interval.path("startMs").asLong(), offsetMs + interval.path("endMs").asLong(),
                     interval.path("measured").asBoolean(), interval.path("activeUsers").asInt(),
-                    interval.path("generatorCpu").asDouble(Double.NaN), interval.path("machineCpu").asDouble(Double.NaN));
+                    interval.path("generatorCpu").asDouble(Double.NaN),
+                    interval.path("machineCpu").asDouble(Double.NaN));
         }
         List<ErrorSample> samples = new ArrayList<>();
         for (JsonNode sample : json.path("errorSamples")) {

@@ -71,7 +71,8 @@ record SegmentSet(String test, List<SegmentReport> segments) {
         for (SegmentReport report : reports) {
             if (report.count() != first.count()) {
                 throw new Refused(test + ": " + first.summary() + " is segment " + first.label() + " but "
-                        + report.summary() + " is segment " + report.label() + ": the segments of one run share a count");
+                        + report.summary() + " is segment " + report.label()
+                        + ": the segments of one run share a count");
             }
         }
         for (int i = 1; i < reports.size(); i++) {
@@ -118,7 +119,8 @@ record SegmentSet(String test, List<SegmentReport> segments) {
         for (Iterator<String> names = plan.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!TARGETS.contains(name) && !plan.path(name).equals(otherPlan.path(name))) {
-                differences.add(name + " " + text(plan.path(name)) + " in one, " + text(otherPlan.path(name)) + " in the other");
+                differences.add(name + " " + text(plan.path(name)) + " in one, " + text(otherPlan.path(name))
+                        + " in the other");
             }
         }
         for (String name : List.of("seed", "threads")) {

@@ -39,7 +39,8 @@ public final class MergedMetrics {
             List<TracedSample> slow) {
         kinds.put(metric, kind);
         sent.merge(metric, started, Long::sum);
-        causes.forEach((cause, n) -> errors.computeIfAbsent(metric, m -> new LinkedHashMap<>()).merge(cause, n, Long::sum));
+        Map<String, Long> byCause = errors.computeIfAbsent(metric, m -> new LinkedHashMap<>());
+        causes.forEach((cause, n) -> byCause.merge(cause, n, Long::sum));
         slowest.computeIfAbsent(metric, m -> new ArrayList<>()).addAll(slow);
     }
 
@@ -150,7 +151,8 @@ public final class MergedMetrics {
                             new Histogram[] {Metric.newHistogram(), Metric.newHistogram()});
                     List<TracedSample> slow = new ArrayList<>(slowest.getOrDefault(metric, List.of()));
                     slow.sort((a, b) -> Long.compare(b.micros(), a.micros()));
-                    MetricSnapshot snapshot = new MetricSnapshot(metric, entry.getValue(), sent.getOrDefault(metric, 0L),
+                    MetricSnapshot snapshot = new MetricSnapshot(metric, entry.getValue(),
+                            sent.getOrDefault(metric, 0L),
                             total[0], total[1], FailureCounts.mostFrequentFirst(errors.getOrDefault(metric, Map.of())),
                             List.copyOf(slow.subList(0, Math.min(SlowestSamples.KEPT, slow.size()))));
                     byName.put(metric, snapshot);

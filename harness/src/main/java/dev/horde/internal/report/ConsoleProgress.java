@@ -59,7 +59,8 @@ public final class ConsoleProgress implements RunObserver {
         StringBuilder line = new StringBuilder("[horde] ").append(test).append(' ')
                 .append(Durations.format(Duration.ofMillis(interval.endMs() / 1000 * 1000))).append('/')
                 .append(Durations.format(plan.duration()))
-                .append("  users ").append(progress.activeUsers()).append('/').append(plan.users());
+                .append("  users ").append(progress.activeUsers()).append('/')
+                .append(plan.segment().share(plan.users(), plan.model()));
         IntervalStats all = interval.metrics().stream()
                 .filter(m -> m.metric().equals(MetricNames.ALL_REQUESTS)).findFirst()
                 .orElseGet(() -> interval.metrics().stream()

@@ -30,7 +30,8 @@ public final class ConsoleSummary {
         if (report.segment()) {
             out.append("  segment ").append(report.plan().segment()).append(": ")
                     .append(Format.count(report.outcome().usersPlanned(), "user")).append(" of ")
-                    .append(report.plan().users()).append("; the budgets are judged on the merge of all segments' reports\n");
+                    .append(report.plan().users())
+                    .append("; the budgets are judged on the merge of all segments' reports\n");
         }
         if (report.merged() != null) {
             out.append("  merged from ").append(report.merged().count()).append(" segments\n");

@@ -70,7 +70,10 @@ public record RunResult(LoadPlan plan, RunOutcome outcome, Verdict verdict, Inst
 
     /** {@code passed}, {@code inconclusive} or {@code failed}; {@code segment} for a segment that ran to its end. */
     public String verdictLabel() {
-        return segment() && passed() ? "segment" : passed() ? "passed" : inconclusive().isPresent() ? "inconclusive" : "failed";
+        if (passed()) {
+            return segment() ? "segment" : "passed";
+        }
+        return inconclusive().isPresent() ? "inconclusive" : "failed";
     }
 
     /** Samples per second of a count over the measured window. */
