@@ -121,6 +121,10 @@ class SegmentMergeTests {
         assertThat(failed.status()).isEqualTo(MergeCommand.FAILED);
         assertThat(failed.err()).contains("1 of 1 budget broken in TooTight.read")
                 .contains("max of GET /ok was");
+        String junit = Files.readString(work.resolve("merged").resolve("TEST-" + TooTight.class.getName()
+                + ".read-budgets.xml"));
+        assertThat(junit).as("a case for the load test and one per budget").contains("tests=\"3\" failures=\"2\"")
+                .contains("name=\"read (2 segments merged)\"").contains("type=\"load test failed\"");
 
         Merge missing = merge(directories.subList(0, 1));
         assertThat(missing.status()).isEqualTo(MergeCommand.REFUSED);

@@ -147,6 +147,9 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         CommonStart.await(plan, test);
         Instant startedAt = Instant.now();
         HdrLog log = HdrLog.create(plan.reportDirectory(), plan.testId(), startedAt.toEpochMilli());
+        if (!plan.segment().whole()) {
+            log.comment("segment " + plan.segment() + " of " + plan.testId());
+        }
         context.getStore(NAMESPACE).put(HdrLog.class, log);
         CapacitySearch search = plan.capacity() == null ? null : new CapacitySearch(plan);
         LoadRun run = new LoadRun(plan, users,

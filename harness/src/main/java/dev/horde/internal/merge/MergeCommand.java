@@ -138,6 +138,7 @@ public final class MergeCommand {
         Path log;
         try (HdrLog hdrLog = HdrLog.create(report.plan().reportDirectory(), report.plan().testId(),
                 report.startedAt().toEpochMilli())) {
+            hdrLog.comment("merged from " + report.merged().count() + " segments of " + report.plan().testId());
             merged.metrics().forEachHistogram(hdrLog);
             log = hdrLog.file();
         }

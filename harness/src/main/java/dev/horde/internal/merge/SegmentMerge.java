@@ -50,9 +50,11 @@ final class SegmentMerge {
     /**
      * The merged result of {@code set}, reported to {@code reportDirectory} (and {@code junitDirectory}, or null);
      * regression budgets compare with the run in {@code baseline}, or are left out when it is null.
+     *
+     * @throws SegmentSet.Refused when the baseline ran another plan
      */
     static Merged merge(SegmentSet set, Path reportDirectory, Path junitDirectory, Path baseline)
-            throws IOException {
+            throws IOException, SegmentSet.Refused {
         SegmentReport first = set.segments().get(0);
         Instant origin = first.startAt().orElseGet(() -> set.segments().stream().map(SegmentReport::startedAt)
                 .min(Instant::compareTo).orElseThrow());
@@ -70,6 +72,13 @@ final class SegmentMerge {
             compared = found.orElse(null);
         }
         LoadPlan plan = plan(first.json(), set.test(), reportDirectory, junitDirectory, compared, baselineNotice);
+        if (compared != null) {
+            Optional<String> differences = compared.differences(plan);
+            if (differences.isPresent()) {
+                throw new SegmentSet.Refused(set.test() + ": the baseline in " + baseline + " ran another plan ("
+                        + differences.get() + "): compare with a run of this plan");
+            }
+        }
         MergedMetrics merged = new MergedMetrics(plan.intervalMetrics());
         long measuredMs = 0;
         long endMs = 0;

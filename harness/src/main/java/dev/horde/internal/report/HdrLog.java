@@ -45,6 +45,11 @@ public final class HdrLog implements RunObserver, AutoCloseable {
         return new HdrLog(directory.resolve(testId + ".hlog"), startMillis);
     }
 
+    /** Writes {@code text} as a comment line, e.g. which segment of the load test the log is. */
+    public synchronized void comment(String text) {
+        writer.outputComment(text);
+    }
+
     /** The log's path. */
     public Path file() {
         return file;

@@ -34,10 +34,14 @@ public final class JUnitXml {
         String testId = report.plan().testId();
         List<BudgetResult> budgets = report.verdict().results();
         Optional<String> inconclusive = report.inconclusive();
-        long failures = budgets.stream().filter(b -> !b.passed() && !skipped(b, inconclusive)).count();
-        long skipped = budgets.stream().filter(b -> skipped(b, inconclusive)).count();
+        boolean merged = report.merged() != null; // no Surefire report has the load test itself: this one does
+        long failures = budgets.stream().filter(b -> !b.passed() && !skipped(b, inconclusive)).count()
+                + (merged && !report.passed() && inconclusive.isEmpty() ? 1 : 0);
+        long skipped = budgets.stream().filter(b -> skipped(b, inconclusive)).count()
+                + (merged && inconclusive.isPresent() ? 1 : 0);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<testsuite name=\"").append(escape(testId)).append(" budgets\" tests=\"").append(budgets.size())
+                .append("<testsuite name=\"").append(escape(testId)).append(" budgets\" tests=\"")
+                .append(budgets.size() + (merged ? 1 : 0))
                 .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped)
                 .append("\" time=\"").append(seconds(report)).append("\" timestamp=\"")
                 .append(report.startedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().truncatedTo(ChronoUnit.SECONDS))
@@ -46,6 +50,9 @@ public final class JUnitXml {
                 .append(property("horde.verdict", report.verdictLabel()))
                 .append(property("horde.stoppedEarly", report.outcome().stoppedEarly()))
                 .append("  </properties>\n");
+        if (merged) {
+            loadTest(report, xml);
+        }
         for (BudgetResult budget : budgets) {
             xml.append("  <testcase classname=\"").append(escape(testId)).append("\" name=\"")
                     .append(escape(budget.description() + (budget.implicit() ? " (implicit)" : "")))
@@ -66,6 +73,26 @@ public final class JUnitXml {
         Path file = directory.resolve("TEST-" + testId.replaceAll("[^A-Za-z0-9._$-]", "_") + "-budgets.xml");
         Path written = Files.writeString(directory.resolve(file.getFileName() + ".tmp"), xml, StandardCharsets.UTF_8);
         return Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The case of a load test merged from segments: failed with what broke, skipped when inconclusive. */
+    private static void loadTest(RunResult report, StringBuilder xml) {
+        String method = report.plan().testId().substring(report.plan().testId().lastIndexOf('.') + 1);
+        xml.append("  <testcase classname=\"").append(escape(report.plan().testId())).append("\" name=\"")
+                .append(escape(method + " (" + report.merged().count() + " segments merged)")).append("\" time=\"")
+                .append(seconds(report)).append("\">\n");
+        String message = report.verdict().failureMessage(report.plan().testName(), report.plan().describe(),
+                report.outcome().metrics());
+        if (report.inconclusive().isPresent()) {
+            xml.append("    <skipped message=\"").append(escape("inconclusive: the load generator was the limit ("
+                    + report.inconclusive().get() + ")")).append("\"/>\n");
+        } else if (!report.passed()) {
+            String why = report.outcome().stoppedEarly() == null ? message
+                    : "stopped early: " + report.outcome().stoppedEarly() + "\n" + message;
+            xml.append("    <failure message=\"").append(escape(why)).append("\" type=\"load test failed\">")
+                    .append(escape(why)).append("</failure>\n");
+        }
+        xml.append("  </testcase>\n");
     }
 
     private static boolean skipped(BudgetResult budget, Optional<String> inconclusive) {
