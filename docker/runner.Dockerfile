@@ -12,6 +12,6 @@ FROM ${BASE_IMAGE}
 COPY horde-cli.jar /opt/horde/horde-cli.jar
 COPY lib /tests/lib
 COPY classes /tests/classes
-WORKDIR /results
+WORKDIR /work
 ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/horde/horde-cli.jar"]
 CMD ["--help"]

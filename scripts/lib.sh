@@ -36,7 +36,10 @@ start_demo() {
 }
 
 stop_demo() {
-  [ -n "$DEMO_PID" ] && kill "$DEMO_PID" 2>/dev/null && wait "$DEMO_PID" 2>/dev/null
+  if [ -n "$DEMO_PID" ]; then
+    kill "$DEMO_PID" 2>/dev/null || true
+    wait "$DEMO_PID" 2>/dev/null || true
+  fi
   DEMO_PID=
 }
 

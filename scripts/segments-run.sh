@@ -6,7 +6,7 @@
 #   scripts/segments-run.sh 2 --select dev.horde.sample.ArrivalRateLoadTest --duration 10s
 #
 # Segments write to target/horde-segments/segment-<i>-of-<N>; the merge to target/horde-merged. Exit status: the
-# merge's (0 passed, 1 a budget broke, 2 the segments' reports do not make a whole run).
+# merge's (0 passed, 1 a budget broke, 2 a segment failed or their reports do not make a whole run).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 count=${1:?usage: scripts/segments-run.sh <segments> [horde run flags]}
@@ -28,5 +28,5 @@ failed=0
 for index in $(seq 1 "$count"); do
   wait "${pids[$((index - 1))]}" || { failed=1; echo "segment $index/$count failed: target/segment-$index.log"; }
 done
-[ "$failed" = 0 ] || exit 1
+[ "$failed" = 0 ] || exit 2
 horde merge --report-dir "$ROOT/target/horde-merged" "$ROOT/target/horde-segments"

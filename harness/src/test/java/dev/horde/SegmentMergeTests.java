@@ -150,6 +150,13 @@ class SegmentMergeTests {
         assertThat(versions.status()).isEqualTo(MergeCommand.REFUSED);
         assertThat(versions.err()).contains("written by Horde 0.0.1 but");
 
+        Path attachments = Files.createDirectories(work.resolve("with-attachments"));
+        copyTree(directories.get(0), attachments);
+        Files.copy(summaryIn(directories.get(0)), attachments.resolve("0bb3f386-attachment.json"));
+        Merge copies = merge(List.of(attachments, directories.get(1)));
+        assertThat(copies.status()).as("a copy of a summary under another name, as Allure attaches it, is no segment")
+                .isEqualTo(MergeCommand.FAILED);
+
         Merge nothing = merge(List.of(Files.createDirectories(work.resolve("empty"))));
         assertThat(nothing.status()).isEqualTo(MergeCommand.REFUSED);
         assertThat(nothing.err()).contains("no segment's report in");

@@ -13,9 +13,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Merges the reports of load tests' segments (each JVM ran with {@code -Dhorde.segment=<i>/<n>}), judges every test's
  * budgets on the merged result, writes the merged JSON summary, HdrHistogram log, index.html and JUnit XML, and fails
- * the build when a budget broke: {@code mvn dev.horde:horde-maven-plugin:merge -Dhorde.merge.directories=a,b}.
+ * the build when a budget broke: {@code mvn dev.horde:horde-maven-plugin:merge -Dhorde.merge.directories=a,b}. Runs
+ * once per build, in a multi-module project too.
  */
-@Mojo(name = "merge", requiresProject = false, threadSafe = true)
+@Mojo(name = "merge", requiresProject = false, aggregator = true, threadSafe = true)
 public final class MergeMojo extends AbstractMojo {
 
     /** The directories the segments wrote their reports to, searched to any depth. */

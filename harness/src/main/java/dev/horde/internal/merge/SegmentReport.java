@@ -34,7 +34,10 @@ import org.HdrHistogram.HistogramLogReader;
  */
 record SegmentReport(Path summary, JsonNode json, int index, int count) {
 
-    /** The segment report in {@code summary}; empty when it is not a segment's summary (or not Horde's at all). */
+    /**
+     * The segment report in {@code summary}; empty when it is not a segment's summary named {@code <test>.json} (or
+     * not Horde's at all).
+     */
     static Optional<SegmentReport> read(Path summary) throws IOException {
         JsonNode json;
         try {
@@ -43,8 +46,9 @@ record SegmentReport(Path summary, JsonNode json, int index, int count) {
             return Optional.empty(); // some other JSON file, or none at all
         }
         JsonNode segment = json.path("segment");
-        if (!json.path("test").isTextual() || !segment.path("index").isInt() || !segment.path("count").isInt()) {
-            return Optional.empty();
+        if (!json.path("test").isTextual() || !segment.path("index").isInt() || !segment.path("count").isInt()
+                || !summary.getFileName().toString().equals(json.path("test").asText() + ".json")) {
+            return Optional.empty(); // not a segment's summary, or a copy of one (an Allure attachment)
         }
         return Optional.of(new SegmentReport(summary, json, segment.path("index").asInt(),
                 segment.path("count").asInt()));
