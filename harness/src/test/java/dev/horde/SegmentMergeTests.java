@@ -121,6 +121,14 @@ class SegmentMergeTests {
         assertThat(failed.status()).isEqualTo(MergeCommand.FAILED);
         assertThat(failed.err()).contains("1 of 1 budget broken in TooTight.read")
                 .contains("max of GET /ok was");
+        JsonPath mergedTight = new JsonPath(work.resolve("merged").resolve(TooTight.class.getName() + ".read.json")
+                .toFile());
+        long counted = 0;
+        for (Path segment : directories) {
+            counted += new JsonPath(summaryIn(segment).toFile()).getLong("metrics['*'].count");
+        }
+        assertThat(mergedTight.getLong("metrics['*'].count")).as("with a warm-up: the samples the segments counted")
+                .isEqualTo(counted);
         String junit = Files.readString(work.resolve("merged").resolve("TEST-" + TooTight.class.getName()
                 + ".read-budgets.xml"));
         assertThat(junit).as("a case for the load test and one per budget").contains("tests=\"3\" failures=\"2\"")
@@ -254,7 +262,7 @@ class SegmentMergeTests {
     }
 
     static class TooTight {
-        @LoadTest(users = 4, duration = "2s", pacing = "100ms")
+        @LoadTest(users = 4, duration = "3s", warmUp = "1s", pacing = "100ms")
         @LatencyBudget(metric = "GET /ok", max = "0ms")
         void read(Reader user) {
             user.read();

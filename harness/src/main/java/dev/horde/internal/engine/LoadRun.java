@@ -131,9 +131,11 @@ public final class LoadRun implements AutoCloseable {
             sampler.shutdownNow();
         }
         awaitQuietly(sampler);
-        Interval last = metrics.drainInterval(end, active.get(), Double.NaN, Double.NaN, observer); // partial
+        int activeAtEnd = active.get();
         double generatorCpu = cpu == null ? Double.NaN : cpu.utilisation();
         int notStopped = interruptRemaining();
+        // partial, and after the interrupts: the samples they cut off are in an interval, so the log has every sample
+        Interval last = metrics.drainInterval(end, activeAtEnd, Double.NaN, Double.NaN, observer);
         if (arrivals != null) {
             arrivals.close();
         }

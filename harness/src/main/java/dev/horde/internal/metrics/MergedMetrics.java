@@ -15,8 +15,8 @@ import org.apiguardian.api.API;
 /**
  * The metrics of one run put together from the interval histograms of several JVMs that ran shares of it: histograms
  * of the same metric and interval are added (HdrHistogram's exact merge), intervals are matched by their start on a
- * common clock. Whole-run figures sum the measured intervals, so they equal one histogram of every measured sample.
- * Not thread-safe: one merge, one thread.
+ * common clock. Whole-run figures sum every interval (samples of the warm-up are in none), so they equal one histogram
+ * of every counted sample. Not thread-safe: one merge, one thread.
  */
 @API(status = INTERNAL, since = "0.1")
 public final class MergedMetrics {
@@ -119,12 +119,11 @@ public final class MergedMetrics {
                     requests.add(pair[0]);
                     requestsFailed.add(pair[1]);
                 }
-                if (point.measured) {
-                    Histogram[] total = totals.computeIfAbsent(metric,
-                            m -> new Histogram[] {Metric.newHistogram(), Metric.newHistogram()});
-                    total[0].add(pair[0]);
-                    total[1].add(pair[1]);
-                }
+                // every interval: a sample of the warm-up is in none, a counted one in exactly one
+                Histogram[] total = totals.computeIfAbsent(metric,
+                        m -> new Histogram[] {Metric.newHistogram(), Metric.newHistogram()});
+                total[0].add(pair[0]);
+                total[1].add(pair[1]);
             });
             if (requests.getTotalCount() + requestsFailed.getTotalCount() > 0) {
                 stats.add(IntervalStats.of(MetricNames.ALL_REQUESTS, requests, requestsFailed));
